@@ -1,0 +1,44 @@
+package io.sslkit.cipher.sha2.internal;
+
+import io.sslkit.api.spi.Digest;
+import io.sslkit.api.spi.DigestInstance;
+
+/** A SHA-2 digest. SSL 3.0 defines no MAC over SHA-2, hence no pad length. */
+abstract class Sha2Digest implements Digest {
+    private final String name;
+    private final String jcaName;
+    private final int length;
+    private final int blockLength;
+
+    Sha2Digest(String name, String jcaName, int length, int blockLength) {
+        this.name = name;
+        this.jcaName = jcaName;
+        this.length = length;
+        this.blockLength = blockLength;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public int blockLength() {
+        return blockLength;
+    }
+
+    @Override
+    public int ssl3PadLength() {
+        return 0;
+    }
+
+    @Override
+    public DigestInstance newInstance() {
+        return JdkDigestInstance.of(jcaName);
+    }
+}
