@@ -1,0 +1,45 @@
+package io.sslkit.cipher.rsa.internal;
+
+import io.sslkit.api.AlertDescription;
+import io.sslkit.api.SslAlertException;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPublicKey;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.encodings.PKCS1Encoding;
+import org.bouncycastle.crypto.engines.RSAEngine;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+
+/** The client's side: the 48-byte PreMasterSecret and its RSAES-PKCS1-v1_5 encryption (RFC 8017 §7.2.1). */
+final class PreMasterSecretEncryptor {
+    private PreMasterSecretEncryptor() {
+    }
+
+    /** PreMasterSecret { ProtocolVersion client_version; opaque random[46]; } (RFC 5246 §7.4.7.1). */
+    static byte[] newPreMasterSecret(int clientVersion, SecureRandom random) {
+        byte[] secret = new byte[PreMasterSecretDecryptor.PRE_MASTER_SECRET_LENGTH];
+        random.nextBytes(secret);
+        secret[0] = (byte) (clientVersion >>> 8);
+        secret[1] = (byte) clientVersion;
+        return secret;
+    }
+
+    /** The ciphertext, exactly k bytes long. */
+    static byte[] encrypt(RSAPublicKey key, byte[] preMasterSecret, SecureRandom random) throws SslAlertException {
+        PKCS1Encoding pkcs1 = new PKCS1Encoding(new RSAEngine());
+        pkcs1.init(true, new ParametersWithRandom(
+                new RSAKeyParameters(false, key.getModulus(), key.getPublicExponent()), random));
+        try {
+            byte[] ciphertext = pkcs1.processBlock(preMasterSecret, 0, preMasterSecret.length);
+            int k = (key.getModulus().bitLength() + 7) / 8;
+            if (ciphertext.length != k) {
+                throw new SslAlertException(AlertDescription.INTERNAL_ERROR,
+                        "RSA encryption produced " + ciphertext.length + " bytes for a " + k + "-byte modulus");
+            }
+            return ciphertext;
+        } catch (InvalidCipherTextException | org.bouncycastle.crypto.DataLengthException e) {
+            throw new SslAlertException(AlertDescription.HANDSHAKE_FAILURE,
+                    "server RSA key too short to carry the pre_master_secret", e);
+        }
+    }
+}

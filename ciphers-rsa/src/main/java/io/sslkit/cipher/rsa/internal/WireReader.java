@@ -1,0 +1,55 @@
+package io.sslkit.cipher.rsa.internal;
+
+import io.sslkit.api.AlertDescription;
+import io.sslkit.api.ProtocolVersion;
+import io.sslkit.api.SslAlertException;
+import java.util.Arrays;
+
+/** Reads the vectors of a handshake message body, checking every length against what is left. */
+final class WireReader {
+    private final byte[] data;
+    private final ProtocolVersion version;
+    private int position;
+
+    WireReader(byte[] data, ProtocolVersion version) {
+        this.data = data;
+        this.version = version;
+    }
+
+    /** {@code opaque name<min..2^16-1>}: a 2-byte length, then that many bytes. */
+    byte[] readVector16(String name, int min) throws SslAlertException {
+        if (data.length - position < 2) {
+            throw decodeError(version, name + ": length field truncated");
+        }
+        int length = ((data[position] & 0xff) << 8) | (data[position + 1] & 0xff);
+        position += 2;
+        if (length < min) {
+            throw decodeError(version, name + ": length " + length + " below the minimum " + min);
+        }
+        if (length > data.length - position) {
+            throw decodeError(version, name + ": length " + length + " overruns the message");
+        }
+        byte[] value = Arrays.copyOfRange(data, position, position + length);
+        position += length;
+        return value;
+    }
+
+    /** Everything not read yet. */
+    byte[] rest() {
+        byte[] value = Arrays.copyOfRange(data, position, data.length);
+        position = data.length;
+        return value;
+    }
+
+    void expectEnd(String message) throws SslAlertException {
+        if (position != data.length) {
+            throw decodeError(version, message + ": " + (data.length - position) + " trailing bytes");
+        }
+    }
+
+    /** decode_error does not exist in SSL 3.0 (RFC 6101 §5.4), where illegal_parameter stands for it. */
+    static SslAlertException decodeError(ProtocolVersion version, String message) {
+        return new SslAlertException(
+                version.isSsl3() ? AlertDescription.ILLEGAL_PARAMETER : AlertDescription.DECODE_ERROR, message);
+    }
+}
