@@ -31,6 +31,11 @@ public interface KeyExchange {
          * a bad padding or version: it returns a random secret instead (Bleichenbacher countermeasure).
          */
         byte[] processClientKeyExchange(byte[] body) throws SslAlertException;
+
+        /** Keys the exchange delivered itself (Fortezza), valid after the ClientKeyExchange; null: use key_block. */
+        default BulkKeys bulkKeys() {
+            return null;
+        }
     }
 
     /** The client's half, for one handshake. */
@@ -45,5 +50,10 @@ public interface KeyExchange {
         byte[] clientKeyExchange() throws SslAlertException;
 
         byte[] preMasterSecret();
+
+        /** Keys the exchange delivered itself (Fortezza), valid after the ClientKeyExchange; null: use key_block. */
+        default BulkKeys bulkKeys() {
+            return null;
+        }
     }
 }

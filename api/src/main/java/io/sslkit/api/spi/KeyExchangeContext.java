@@ -38,6 +38,21 @@ public interface KeyExchangeContext {
      */
     void verifyParameters(byte[] parameters, byte[] signatureElement) throws SslAlertException;
 
+    /** The client's end-entity certificate when it authenticates (Fortezza takes its KEA key from it), else null. */
+    default X509Certificate clientCertificate() {
+        return null;
+    }
+
+    /** The client's private key on the client when it authenticates, else null. */
+    default PrivateKey clientPrivateKey() {
+        return null;
+    }
+
+    /** The negotiated suite's bulk cipher name, e.g. "SKIPJACK_CBC". */
+    default String bulkCipherName() {
+        return null;
+    }
+
     /** The smallest Diffie-Hellman prime, in bits, that the policy accepts. */
     int minimumDhBits();
 }
