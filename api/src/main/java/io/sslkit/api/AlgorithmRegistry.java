@@ -125,6 +125,8 @@ public final class AlgorithmRegistry {
             return "key exchange " + k.name();
         } else if (a instanceof SignatureAlgorithm s) {
             return "signature " + s.name();
+        } else if (a instanceof CipherSuiteProvider p) {
+            return "suites " + p.cipherSuites().stream().map(CipherSuite::name).toList();
         }
         return a.getClass().getName();
     }
