@@ -1,0 +1,77 @@
+package io.sslkit.record.internal;
+
+import io.sslkit.api.spi.Digest;
+import io.sslkit.api.spi.DigestInstance;
+
+/**
+ * The SSL 3.0 record MAC (RFC 6101 §5.2.3.1): hash(MAC_write_secret + pad_2 + hash(MAC_write_secret + pad_1 +
+ * seq_num + SSLCompressed.type + SSLCompressed.length + SSLCompressed.fragment)), an early HMAC with concatenated
+ * rather than XORed pads, whose pad length the digest states.
+ */
+public final class Ssl3Mac implements RecordMac {
+    private static final byte PAD_1 = 0x36;
+    private static final byte PAD_2 = 0x5c;
+    private static final int HEADER_LENGTH = 11;
+
+    private final DigestInstance inner;
+    private final DigestInstance outer;
+    private final DigestInstance scratch;
+    private final int blockLength;
+    private final int macLength;
+    private final byte[] secret;
+    private final byte[] pad1;
+    private final byte[] pad2;
+    private final byte[] header = new byte[HEADER_LENGTH];
+    private final byte[] innerHash;
+    private final byte[] burnBlock;
+
+    public Ssl3Mac(Digest digest, byte[] secret) {
+        int padLength = digest.ssl3PadLength();
+        if (padLength <= 0) {
+            throw new IllegalArgumentException("SSL 3.0 defines no MAC for " + digest.name());
+        }
+        this.inner = digest.newInstance();
+        this.outer = digest.newInstance();
+        this.scratch = digest.newInstance();
+        this.blockLength = digest.blockLength();
+        this.macLength = digest.length();
+        this.secret = secret.clone();
+        this.pad1 = filled(padLength, PAD_1);
+        this.pad2 = filled(padLength, PAD_2);
+        this.innerHash = new byte[macLength];
+        this.burnBlock = new byte[blockLength];
+    }
+
+    private static byte[] filled(int length, byte value) {
+        byte[] b = new byte[length];
+        java.util.Arrays.fill(b, value);
+        return b;
+    }
+
+    @Override
+    public int length() {
+        return macLength;
+    }
+
+    @Override
+    public void compute(long seqNum, int type, int wireVersion, byte[] data, int off, int length, int maxLength,
+                        byte[] out, int outOff) {
+        Bytes.putLong(header, 0, seqNum);
+        header[8] = (byte) type;
+        header[9] = (byte) (length >>> 8);
+        header[10] = (byte) length;
+        inner.update(secret, 0, secret.length);
+        inner.update(pad1, 0, pad1.length);
+        inner.update(header, 0, HEADER_LENGTH);
+        inner.update(data, off, length);
+        inner.digest(innerHash, 0);
+        outer.update(secret, 0, secret.length);
+        outer.update(pad2, 0, pad2.length);
+        outer.update(innerHash, 0, macLength);
+        outer.digest(out, outOff);
+        long prefix = secret.length + pad1.length + HEADER_LENGTH;
+        CompressionCount.burn(scratch, burnBlock,
+                CompressionCount.blocks(prefix + maxLength, blockLength)
+                        - CompressionCount.blocks(prefix + length, blockLength));
+    }
+}

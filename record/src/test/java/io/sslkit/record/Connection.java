@@ -1,0 +1,28 @@
+package io.sslkit.record;
+
+import io.sslkit.record.testing.FixedRandom;
+import io.sslkit.record.testing.Suite;
+
+/** A writer and a reader record layer keyed with the same suite, as the two ends of one direction. Tests only. */
+record Connection(RecordLayer writer, RecordLayer reader) {
+
+    static Connection of(Suite s) throws Exception {
+        return of(s, RecordLimits.DEFAULT);
+    }
+
+    static Connection of(Suite s, RecordLimits limits) throws Exception {
+        RecordLayer writer = new RecordLayer(limits, new FixedRandom(1));
+        writer.setVersion(s.version());
+        writer.setPendingWrite(s.state(true));
+        writer.changeWriteCipherSpec();
+        return new Connection(writer, reader(s));
+    }
+
+    static RecordLayer reader(Suite s) throws Exception {
+        RecordLayer reader = new RecordLayer(RecordLimits.DEFAULT, new FixedRandom(2));
+        reader.setVersion(s.version());
+        reader.setPendingRead(s.state(false));
+        reader.changeReadCipherSpec();
+        return reader;
+    }
+}
