@@ -22,14 +22,16 @@ import java.util.Arrays;
  * } FortezzaKeys;
  * </pre>
  *
- * y_c is empty when the client's KEA public value is in its certificate; otherwise it is that 1024-bit value in the
- * same fixed 128-byte form as r_c, so its length is 0 or 128 and nothing else.
+ * y_c is empty when the client's KEA public value is in its certificate; otherwise "it must be between 64 and 128
+ * bytes" (§5.6.7.2): a 1024-bit value written without its leading zero bytes may be shorter than r_c. We send the
+ * full 128 bytes and accept the RFC's range, nothing else.
  */
 record FortezzaKeys(byte[] yC, byte[] rC, byte[] ySignature, byte[] wrappedClientWriteKey,
         byte[] wrappedServerWriteKey, byte[] clientWriteIv, byte[] serverWriteIv, byte[] masterSecretIv,
         byte[] encryptedPreMasterSecret) {
 
-    static final int Y_LENGTH = 128;
+    static final int Y_MIN_LENGTH = 64;
+    static final int Y_MAX_LENGTH = 128;
     static final int R_LENGTH = 128;
     /** A DSS signature as r || s, 20 bytes each. */
     static final int Y_SIGNATURE_LENGTH = 40;
@@ -43,7 +45,10 @@ record FortezzaKeys(byte[] yC, byte[] rC, byte[] ySignature, byte[] wrappedClien
             + ENCRYPTED_PRE_MASTER_SECRET_LENGTH;
 
     FortezzaKeys {
-        check("y_c", yC, yC.length == 0 ? 0 : Y_LENGTH);
+        if (yC.length != 0 && (yC.length < Y_MIN_LENGTH || yC.length > Y_MAX_LENGTH)) {
+            throw new IllegalArgumentException("y_c is empty or " + Y_MIN_LENGTH + " to " + Y_MAX_LENGTH
+                    + " bytes, got " + yC.length);
+        }
         check("r_c", rC, R_LENGTH);
         check("y_signature", ySignature, Y_SIGNATURE_LENGTH);
         check("wrapped_client_write_key", wrappedClientWriteKey, WRAPPED_KEY_LENGTH);
@@ -76,8 +81,8 @@ record FortezzaKeys(byte[] yC, byte[] rC, byte[] ySignature, byte[] wrappedClien
             throw illegal("FortezzaKeys missing");
         }
         int yLength = body[0] & 0xff;
-        if (yLength != 0 && yLength != Y_LENGTH) {
-            throw illegal("y_c must be empty or " + Y_LENGTH + " bytes, got " + yLength);
+        if (yLength != 0 && (yLength < Y_MIN_LENGTH || yLength > Y_MAX_LENGTH)) {
+            throw illegal("y_c must be empty or " + Y_MIN_LENGTH + " to " + Y_MAX_LENGTH + " bytes, got " + yLength);
         }
         int expected = 1 + yLength + FIXED_PART;
         if (body.length != expected) {

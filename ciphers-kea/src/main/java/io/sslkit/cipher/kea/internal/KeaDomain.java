@@ -54,6 +54,11 @@ public final class KeaDomain {
         return g;
     }
 
+    /** The same p, q and g: two parties can only agree on a key within one domain. */
+    public boolean sameAs(KeaDomain other) {
+        return other == this || (p.equals(other.p) && q.equals(other.q) && g.equals(other.g));
+    }
+
     /**
      * The validity test the specification demands of every public value received, static or ephemeral:
      * 1 &lt; Y &lt; p and Y^q mod p = 1, i.e. Y lies in the order-q subgroup (no small-subgroup confinement).

@@ -51,11 +51,23 @@ class FortezzaMessagesTest {
         assertEquals(0, FortezzaKeys.decode(body).yC().length);
     }
 
+    /** RFC 6101 §5.6.7.2: a y_c "must be between 64 and 128 bytes". */
+    @Test
+    void ycOfSixtyFourToOneHundredTwentyEightBytes() throws SslAlertException {
+        for (int length : new int[] {64, 100, 127}) {
+            byte[] body = sample(length).encode();
+            assertEquals(1 + length + 312, body.length);
+            FortezzaKeys decoded = FortezzaKeys.decode(body);
+            assertArrayEquals(filled(length, 1), decoded.yC());
+            assertArrayEquals(filled(48, 9), decoded.encryptedPreMasterSecret());
+        }
+    }
+
     @Test
     void everyFramingFaultIsIllegalParameter() {
         byte[] good = sample(128).encode();
         byte[] badYLength = good.clone();
-        badYLength[0] = 64;
+        badYLength[0] = 63;
         byte[] overlongY = good.clone();
         overlongY[0] = (byte) 129;
         byte[][] bad = {null, new byte[0], Arrays.copyOf(good, good.length - 1), Arrays.copyOf(good, good.length + 1),
@@ -71,7 +83,7 @@ class FortezzaMessagesTest {
         assertThrows(IllegalArgumentException.class, () -> new FortezzaKeys(new byte[0], filled(127, 2),
                 filled(40, 3), filled(12, 4), filled(12, 5), filled(24, 6), filled(24, 7), filled(24, 8),
                 filled(48, 9)));
-        assertThrows(IllegalArgumentException.class, () -> new FortezzaKeys(filled(100, 1), filled(128, 2),
+        assertThrows(IllegalArgumentException.class, () -> new FortezzaKeys(filled(63, 1), filled(128, 2),
                 filled(40, 3), filled(12, 4), filled(12, 5), filled(24, 6), filled(24, 7), filled(24, 8),
                 filled(48, 9)));
     }
