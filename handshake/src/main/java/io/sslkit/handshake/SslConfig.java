@@ -1,0 +1,299 @@
+package io.sslkit.handshake;
+
+import io.sslkit.api.AlgorithmRegistry;
+import io.sslkit.api.CipherSuite;
+import io.sslkit.api.CipherSuites;
+import io.sslkit.api.Policy;
+import io.sslkit.api.ProtocolVersion;
+import io.sslkit.api.SslListener;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a connection needs to know before it starts: role, policy, versions, suites, credentials, trust,
+ * client authentication, listener, registry and session cache. Immutable; share it between connections (they then
+ * share the session cache too).
+ */
+public final class SslConfig {
+    /** 64 KiB: a Certificate message with a long chain fits, a hostile 16 MiB length does not. */
+    public static final int DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE = 65536;
+
+    /** A private key with its certificate chain, end-entity first. */
+    public record Credential(PrivateKey key, List<X509Certificate> chain) {
+        public Credential {
+            Objects.requireNonNull(key, "key");
+            chain = List.copyOf(chain);
+            if (chain.isEmpty()) {
+                throw new IllegalArgumentException("a credential needs at least its end-entity certificate");
+            }
+        }
+
+        /** The algorithm of the private key, e.g. RSA, DSA, or KEA (which the JDK itself does not know). */
+        public String keyAlgorithm() {
+            return key.getAlgorithm();
+        }
+    }
+
+    private final boolean client;
+    private final Policy policy;
+    private final Set<ProtocolVersion> protocols;
+    private final List<CipherSuite> cipherSuites;
+    private final List<Credential> credentials;
+    private final List<X509Certificate> trustAnchors;
+    private final boolean insecure;
+    private final CertificateCheck certificateCheck;
+    private final ClientAuth clientAuth;
+    private final String serverName;
+    private final SslListener listener;
+    private final AlgorithmRegistry registry;
+    private final SessionCache sessionCache;
+    private final SecureRandom random;
+    private final int maxHandshakeMessageSize;
+
+    private SslConfig(Builder b) {
+        this.client = b.client;
+        this.policy = b.policy;
+        this.registry = b.registry != null ? b.registry : AlgorithmRegistry.getDefault();
+        Set<ProtocolVersion> p = b.protocols != null ? EnumSet.copyOf(b.protocols)
+                : EnumSet.copyOf(b.policy.protocols());
+        for (ProtocolVersion v : p) {
+            if (!policy.allows(v)) {
+                throw new IllegalArgumentException(v + " is not allowed by the " + policy + " policy");
+            }
+        }
+        if (p.isEmpty()) {
+            throw new IllegalArgumentException("no protocol version enabled");
+        }
+        this.protocols = Set.copyOf(p);
+        this.cipherSuites = b.cipherSuites == null ? null : resolve(b.cipherSuites, registry, policy);
+        this.credentials = List.copyOf(b.credentials);
+        this.trustAnchors = List.copyOf(b.trustAnchors);
+        this.insecure = b.insecure;
+        this.certificateCheck = b.certificateCheck;
+        this.clientAuth = b.clientAuth;
+        this.serverName = b.serverName;
+        this.listener = b.listener;
+        this.sessionCache = b.sessionCache != null ? b.sessionCache : new SessionCache();
+        this.random = b.random != null ? b.random : new SecureRandom();
+        this.maxHandshakeMessageSize = b.maxHandshakeMessageSize;
+        if (!client && credentials.isEmpty()) {
+            throw new IllegalArgumentException("a server needs at least one credential");
+        }
+    }
+
+    private static List<CipherSuite> resolve(List<String> names, AlgorithmRegistry registry, Policy policy) {
+        List<CipherSuite> out = new ArrayList<>();
+        for (String n : names) {
+            CipherSuite s = CipherSuites.find(registry.definedSuites(), n).orElseThrow(
+                    () -> new IllegalArgumentException("unknown cipher suite: " + n));
+            if (!registry.isComplete(s)) {
+                throw new IllegalArgumentException("cipher suite " + n + " is unavailable: a module for "
+                        + s.parts().stream().filter(part -> registry.origin(part).isEmpty()).toList()
+                        + " is missing");
+            }
+            if (!policy.allows(s, registry)) {
+                throw new IllegalArgumentException("cipher suite " + n + " is not allowed by the " + policy
+                        + " policy");
+            }
+            if (!out.contains(s)) {
+                out.add(s);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("empty cipher suite list");
+        }
+        return List.copyOf(out);
+    }
+
+    public static Builder client() {
+        return new Builder(true);
+    }
+
+    public static Builder server() {
+        return new Builder(false);
+    }
+
+    public boolean isClient() {
+        return client;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public Set<ProtocolVersion> protocols() {
+        return protocols;
+    }
+
+    /**
+     * The suites in preference order: the configured list, or else every suite that the registry makes complete
+     * now and the policy allows (evaluated at each call, so modules that come and go are seen).
+     */
+    public List<CipherSuite> cipherSuites() {
+        if (cipherSuites != null) {
+            return cipherSuites.stream().filter(registry::isComplete).toList();
+        }
+        return registry.completeSuites().stream().filter(s -> policy.allows(s, registry)).toList();
+    }
+
+    public List<Credential> credentials() {
+        return credentials;
+    }
+
+    public List<X509Certificate> trustAnchors() {
+        return trustAnchors;
+    }
+
+    public boolean insecure() {
+        return insecure;
+    }
+
+    public CertificateCheck certificateCheck() {
+        return certificateCheck;
+    }
+
+    public ClientAuth clientAuth() {
+        return clientAuth;
+    }
+
+    public String serverName() {
+        return serverName;
+    }
+
+    public SslListener listener() {
+        return listener;
+    }
+
+    public AlgorithmRegistry registry() {
+        return registry;
+    }
+
+    public SessionCache sessionCache() {
+        return sessionCache;
+    }
+
+    public SecureRandom random() {
+        return random;
+    }
+
+    public int maxHandshakeMessageSize() {
+        return maxHandshakeMessageSize;
+    }
+
+    public static final class Builder {
+        private final boolean client;
+        private Policy policy = Policy.DEFAULT;
+        private Collection<ProtocolVersion> protocols;
+        private List<String> cipherSuites;
+        private final List<Credential> credentials = new ArrayList<>();
+        private final List<X509Certificate> trustAnchors = new ArrayList<>();
+        private boolean insecure;
+        private CertificateCheck certificateCheck = CertificateCheck.REFUSE;
+        private ClientAuth clientAuth = ClientAuth.NONE;
+        private String serverName;
+        private SslListener listener = SslListener.NONE;
+        private AlgorithmRegistry registry;
+        private SessionCache sessionCache;
+        private SecureRandom random;
+        private int maxHandshakeMessageSize = DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE;
+
+        private Builder(boolean client) {
+            this.client = client;
+        }
+
+        public Builder policy(Policy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        public Builder protocols(Collection<ProtocolVersion> protocols) {
+            this.protocols = List.copyOf(protocols);
+            return this;
+        }
+
+        public Builder protocols(ProtocolVersion... protocols) {
+            return protocols(List.of(protocols));
+        }
+
+        /** JSSE/IANA or OpenSSL names (or 0x0004 codes), in preference order. */
+        public Builder cipherSuites(List<String> names) {
+            this.cipherSuites = List.copyOf(names);
+            return this;
+        }
+
+        public Builder cipherSuites(String... names) {
+            return cipherSuites(List.of(names));
+        }
+
+        /** Repeatable: e.g. an RSA and a DSA credential; the server picks the one the chosen suite needs. */
+        public Builder credential(PrivateKey key, X509Certificate... chain) {
+            credentials.add(new Credential(key, List.of(chain)));
+            return this;
+        }
+
+        public Builder trustAnchors(Collection<X509Certificate> anchors) {
+            trustAnchors.addAll(anchors);
+            return this;
+        }
+
+        /** Client: accept any server certificate; the check's outcome still reaches the listeners. */
+        public Builder insecure() {
+            this.insecure = true;
+            return this;
+        }
+
+        public Builder certificateCheck(CertificateCheck hook) {
+            this.certificateCheck = Objects.requireNonNull(hook, "hook");
+            return this;
+        }
+
+        public Builder clientAuth(ClientAuth clientAuth) {
+            this.clientAuth = Objects.requireNonNull(clientAuth, "clientAuth");
+            return this;
+        }
+
+        public Builder serverName(String serverName) {
+            this.serverName = serverName;
+            return this;
+        }
+
+        public Builder listener(SslListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public Builder registry(AlgorithmRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        public Builder sessionCache(SessionCache cache) {
+            this.sessionCache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        public Builder random(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        public Builder maxHandshakeMessageSize(int bytes) {
+            if (bytes < 1024 || bytes > 0xFFFFFF) {
+                throw new IllegalArgumentException("maxHandshakeMessageSize must be within 1024..16777215: " + bytes);
+            }
+            this.maxHandshakeMessageSize = bytes;
+            return this;
+        }
+
+        public SslConfig build() {
+            return new SslConfig(this);
+        }
+    }
+}

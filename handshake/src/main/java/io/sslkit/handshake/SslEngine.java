@@ -1,0 +1,215 @@
+package io.sslkit.handshake;
+
+import io.sslkit.api.SslAlertException;
+import io.sslkit.handshake.internal.Connection;
+import io.sslkit.handshake.internal.Handshaker;
+import io.sslkit.handshake.internal.SessionView;
+import io.sslkit.record.RecordLimits;
+import java.nio.ByteBuffer;
+
+/**
+ * One SSL/TLS connection as a non-blocking engine in the spirit of {@code javax.net.ssl.SSLEngine}: wire bytes in
+ * and out through {@link #wrap} and {@link #unwrap}, no threads, no sockets. Not thread-safe.
+ *
+ * <p>After an {@link SslAlertException} the engine is finished; call {@link #wrap} until it produces nothing more to
+ * deliver the fatal alert to the peer.
+ */
+public final class SslEngine {
+    /** What a call achieved. */
+    public enum Status {
+        OK,
+        /** unwrap: no whole record in the source yet. */
+        BUFFER_UNDERFLOW,
+        /** The destination has no room for the next record or plaintext. */
+        BUFFER_OVERFLOW,
+        /** This direction is closed (close_notify or a fatal alert). */
+        CLOSED
+    }
+
+    public enum HandshakeStatus { NEED_WRAP, NEED_UNWRAP, NOT_HANDSHAKING }
+
+    public record Result(Status status, HandshakeStatus handshakeStatus, int bytesConsumed, int bytesProduced) {
+    }
+
+    private final SslConfig config;
+    private final Connection connection;
+    private final ByteBuffer plaintext = ByteBuffer.allocate(RecordLimits.MAX_PLAINTEXT).flip();
+    private boolean started;
+    private boolean inboundDone;
+
+    private SslEngine(SslConfig config, String peerHost, int peerPort) {
+        this.config = config;
+        this.connection = new Connection(config, config.sessionCache().store(), peerHost, peerPort);
+    }
+
+    /** A client engine; host and port key the session cache for resumption (host may be null: no resumption). */
+    public static SslEngine client(SslConfig config, String peerHost, int peerPort) {
+        if (!config.isClient()) {
+            throw new IllegalArgumentException("SslEngine.client needs a client configuration");
+        }
+        return new SslEngine(config, peerHost, peerPort);
+    }
+
+    public static SslEngine server(SslConfig config) {
+        if (config.isClient()) {
+            throw new IllegalArgumentException("SslEngine.server needs a server configuration");
+        }
+        return new SslEngine(config, null, -1);
+    }
+
+    /** Starts the handshake; the first {@link #wrap} or {@link #unwrap} does so too. */
+    public void beginHandshake() throws SslAlertException {
+        if (!started) {
+            started = true;
+            connection.start();
+        }
+    }
+
+    /**
+     * Produces wire bytes into {@code dst}: pending handshake records and alerts first, then (once the handshake
+     * is complete) application data taken from {@code src}, at most 2^14 bytes per call.
+     */
+    public Result wrap(ByteBuffer src, ByteBuffer dst) throws SslAlertException {
+        beginHandshake();
+        int produced = 0;
+        if (connection.hasPendingOutput()) {
+            if (!dst.hasRemaining()) {
+                return result(Status.BUFFER_OVERFLOW, 0, 0);
+            }
+            produced = connection.drainTo(dst);
+            return result(Status.OK, 0, produced);
+        }
+        if (connection.failure() != null || connection.closeNotifySent()) {
+            return result(Status.CLOSED, 0, 0);
+        }
+        Handshaker h = connection.handshaker();
+        if (!h.isComplete() || !src.hasRemaining()) {
+            return result(Status.OK, 0, 0);
+        }
+        int consumed = connection.writeApplicationData(src, RecordLimits.MAX_PLAINTEXT);
+        produced = connection.drainTo(dst);
+        return result(Status.OK, consumed, produced);
+    }
+
+    /**
+     * Consumes at most one record from {@code src}; application data goes to {@code dst}. Plaintext that does not
+     * fit stays buffered for the next call.
+     */
+    public Result unwrap(ByteBuffer src, ByteBuffer dst) throws SslAlertException {
+        beginHandshake();
+        if (plaintext.hasRemaining()) {
+            return result(Status.OK, 0, drainPlaintext(dst));
+        }
+        if (inboundDone) {
+            return result(Status.CLOSED, 0, 0);
+        }
+        int before = src.position();
+        plaintext.clear();
+        Connection.Received r;
+        try {
+            r = connection.read(src, plaintext);
+        } finally {
+            plaintext.flip();
+        }
+        int consumed = src.position() - before;
+        if (r == null) {
+            return result(Status.BUFFER_UNDERFLOW, consumed, 0);
+        }
+        if (r == Connection.Received.CLOSE_NOTIFY) {
+            inboundDone = true;
+            return result(Status.CLOSED, consumed, 0);
+        }
+        return result(Status.OK, consumed, drainPlaintext(dst));
+    }
+
+    private int drainPlaintext(ByteBuffer dst) {
+        int n = Math.min(dst.remaining(), plaintext.remaining());
+        ByteBuffer part = plaintext.slice();
+        part.limit(n);
+        dst.put(part);
+        plaintext.position(plaintext.position() + n);
+        return n;
+    }
+
+    private Result result(Status status, int consumed, int produced) {
+        return new Result(status, handshakeStatus(), consumed, produced);
+    }
+
+    public HandshakeStatus handshakeStatus() {
+        if (connection.hasPendingOutput() || (!started && config.isClient())) {
+            return HandshakeStatus.NEED_WRAP;
+        }
+        if (connection.failure() != null || connection.handshaker().isComplete()) {
+            return HandshakeStatus.NOT_HANDSHAKING;
+        }
+        return HandshakeStatus.NEED_UNWRAP;
+    }
+
+    /** True once the handshake has completed (and stays so). */
+    public boolean isHandshakeComplete() {
+        return connection.handshaker().isComplete();
+    }
+
+    /** Queues close_notify; {@link #wrap} sends it. */
+    public void closeOutbound() {
+        try {
+            connection.closeOutbound();
+        } catch (SslAlertException e) {
+            // the failure is remembered by the connection and reported by the next wrap or unwrap
+        }
+    }
+
+    /**
+     * The transport has ended. Without a close_notify received first this is a truncation: the session is not
+     * resumable any more.
+     */
+    public void closeInbound() {
+        if (!inboundDone) {
+            inboundDone = true;
+            connection.endOfInput();
+        }
+    }
+
+    public boolean isOutboundDone() {
+        return (connection.closeNotifySent() || connection.failure() != null) && !connection.hasPendingOutput();
+    }
+
+    public boolean isInboundDone() {
+        return inboundDone || connection.failure() != null;
+    }
+
+    /** True when the peer closed with close_notify (rather than a fatal alert or a bare end of input). */
+    public boolean closeNotifyReceived() {
+        return connection.closeNotifyReceived();
+    }
+
+    /** The error that ended this connection, or null. */
+    public SslAlertException failure() {
+        return connection.failure();
+    }
+
+    /** The negotiated session, or null until the handshake completes. */
+    public SslSession session() {
+        Handshaker h = connection.handshaker();
+        return h.isComplete() ? new SessionView(h.session(), h.resumed()) : null;
+    }
+
+    public SslConfig config() {
+        return config;
+    }
+
+    /** Room a buffer needs for one record off the wire. */
+    public int packetBufferSize() {
+        return RecordLimits.MAX_RECORD_SIZE;
+    }
+
+    /** Room a buffer needs for the plaintext of one record. */
+    public int applicationBufferSize() {
+        return RecordLimits.MAX_PLAINTEXT;
+    }
+
+    @Override
+    public String toString() {
+        return "SslEngine[" + (config.isClient() ? "client" : "server") + ", " + handshakeStatus() + "]";
+    }
+}

@@ -1,0 +1,342 @@
+package io.sslkit.handshake;
+
+import io.sslkit.api.SslAlertException;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+
+/**
+ * A blocking connection over a {@link Socket}: an {@link SslEngine} with the socket's streams. One thread may read
+ * while another writes; the engine itself is only ever touched under one lock, and wire output is written to the
+ * socket in the order the engine produced it.
+ */
+public final class SslSocket implements Closeable {
+    private static final int LINGER_MILLIS = 1000;
+
+    private final Socket socket;
+    private final SslEngine engine;
+    private final InputStream rawIn;
+    private final OutputStream rawOut;
+    private final Object engineLock = new Object();
+    private final Object writeLock = new Object();
+    private final Object handshakeLock = new Object();
+    private final Object readLock = new Object();
+    private final ByteBuffer netIn;
+    private final ByteBuffer netOut;
+    private final ByteBuffer appIn;
+    private final InputStream in = new In();
+    private final OutputStream out = new Out();
+    private boolean eof;
+
+    private SslSocket(Socket socket, SslEngine engine) throws IOException {
+        this.socket = socket;
+        this.engine = engine;
+        this.rawIn = socket.getInputStream();
+        this.rawOut = socket.getOutputStream();
+        this.netIn = ByteBuffer.allocate(engine.packetBufferSize()).flip();
+        this.netOut = ByteBuffer.allocate(engine.packetBufferSize() * 2);
+        this.appIn = ByteBuffer.allocate(engine.applicationBufferSize()).flip();
+    }
+
+    /** Connects over TCP; the handshake runs on {@link #startHandshake()} or the first read or write. */
+    public static SslSocket connect(String host, int port, SslConfig config) throws IOException {
+        Socket s = new Socket(host, port);
+        try {
+            return new SslSocket(s, SslEngine.client(config, host, port));
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** Accepts one TCP connection; the handshake runs on {@link #startHandshake()} or the first read or write. */
+    public static SslSocket accept(ServerSocket server, SslConfig config) throws IOException {
+        Socket s = server.accept();
+        try {
+            return new SslSocket(s, SslEngine.server(config));
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** Runs the handshake to its end, or throws the alert that ended it (after sending it). */
+    public void startHandshake() throws IOException {
+        if (handshakeComplete()) {
+            return;
+        }
+        synchronized (handshakeLock) {
+            while (!handshakeComplete()) {
+                SslEngine.HandshakeStatus hs;
+                SslAlertException failure;
+                synchronized (engineLock) {
+                    hs = engine.handshakeStatus();
+                    failure = engine.failure();
+                }
+                if (hs == SslEngine.HandshakeStatus.NEED_WRAP) {
+                    flush();
+                } else if (failure != null) {
+                    throw failure;
+                } else if (readRecord() == SslEngine.Status.CLOSED) {
+                    throw new EOFException("connection closed during the handshake");
+                }
+            }
+            flush();
+        }
+    }
+
+    private boolean handshakeComplete() {
+        synchronized (engineLock) {
+            return engine.isHandshakeComplete();
+        }
+    }
+
+    /** Sends what the engine has queued (handshake records, alerts, close_notify). */
+    private void flush() throws IOException {
+        synchronized (writeLock) {
+            while (true) {
+                netOut.clear();
+                synchronized (engineLock) {
+                    try {
+                        engine.wrap(ByteBuffer.allocate(0), netOut);
+                    } catch (SslAlertException e) {
+                        // the alert is queued; fall through to send it, the failure is rethrown by the caller
+                    }
+                }
+                netOut.flip();
+                if (!netOut.hasRemaining()) {
+                    return;
+                }
+                rawOut.write(netOut.array(), 0, netOut.limit());
+                rawOut.flush();
+            }
+        }
+    }
+
+    /**
+     * Reads one record (blocking for input as needed) and processes it. A failure is sent to the peer before it
+     * is thrown.
+     */
+    private SslEngine.Status readRecord() throws IOException {
+        while (true) {
+            SslEngine.Result r = null;
+            SslAlertException failure = null;
+            synchronized (engineLock) {
+                appIn.compact();
+                try {
+                    r = engine.unwrap(netIn, appIn);
+                } catch (SslAlertException e) {
+                    failure = e;
+                } finally {
+                    appIn.flip();
+                }
+            }
+            if (failure != null) {
+                // sent outside the engine lock: flush takes the write lock, which a writer holds before the engine's
+                sendFailure();
+                throw failure;
+            }
+            if (r.handshakeStatus() == SslEngine.HandshakeStatus.NEED_WRAP) {
+                flush();
+            }
+            if (r.status() != SslEngine.Status.BUFFER_UNDERFLOW) {
+                return r.status();
+            }
+            if (!fill()) {
+                return SslEngine.Status.CLOSED;
+            }
+        }
+    }
+
+    private void sendFailure() {
+        try {
+            flush();
+        } catch (IOException ignored) {
+            // the peer may be gone already; the original failure is what matters
+        }
+    }
+
+    /** Reads more wire bytes; false at end of stream (which, without close_notify, is a truncation). */
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        netIn.compact();
+        int n = rawIn.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
+        if (n < 0) {
+            netIn.flip();
+            eof = true;
+            synchronized (engineLock) {
+                engine.closeInbound();
+            }
+            return false;
+        }
+        netIn.position(netIn.position() + n);
+        netIn.flip();
+        return true;
+    }
+
+    public InputStream getInputStream() {
+        return in;
+    }
+
+    public OutputStream getOutputStream() {
+        return out;
+    }
+
+    /** The negotiated session, or null before the handshake has completed. */
+    public SslSession session() {
+        synchronized (engineLock) {
+            return engine.session();
+        }
+    }
+
+    /** Whether the peer closed with close_notify; false at a bare end of input (a truncation). */
+    public boolean closeNotifyReceived() {
+        synchronized (engineLock) {
+            return engine.closeNotifyReceived();
+        }
+    }
+
+    public Socket socket() {
+        return socket;
+    }
+
+    /** Sends close_notify and closes the socket. */
+    @Override
+    public void close() throws IOException {
+        try {
+            synchronized (engineLock) {
+                engine.closeOutbound();
+            }
+            if (!socket.isClosed() && !socket.isOutputShutdown()) {
+                flush();
+                lingerAfterFailure();
+            }
+        } finally {
+            socket.close();
+        }
+    }
+
+    /**
+     * After we sent a fatal alert the peer may still be writing its flight; closing with its bytes unread would
+     * reset the connection and destroy our alert before the peer reads it. So half-close and drain for a moment.
+     */
+    private void lingerAfterFailure() {
+        SslAlertException failure;
+        synchronized (engineLock) {
+            failure = engine.failure();
+        }
+        if (failure == null || failure.isReceived() || eof) {
+            return;
+        }
+        try {
+            socket.shutdownOutput();
+            socket.setSoTimeout(LINGER_MILLIS);
+            byte[] sink = new byte[4096];
+            long deadline = System.currentTimeMillis() + LINGER_MILLIS;
+            while (rawIn.read(sink) >= 0 && System.currentTimeMillis() < deadline) {
+                // discard: the connection is over
+            }
+        } catch (IOException ignored) {
+            // a timeout or reset here changes nothing: the alert was sent
+        }
+    }
+
+    /**
+     * Sends close_notify but keeps the socket open for reading, so the peer's remaining data and its own
+     * close_notify still arrive (what a client does at the end of its input). {@link #close()} afterwards.
+     */
+    public void shutdownOutput() throws IOException {
+        synchronized (engineLock) {
+            engine.closeOutbound();
+        }
+        flush();
+    }
+
+    private final class In extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            startHandshake();
+            synchronized (readLock) {
+                while (true) {
+                    synchronized (engineLock) {
+                        if (appIn.hasRemaining()) {
+                            int n = Math.min(len, appIn.remaining());
+                            appIn.get(b, off, n);
+                            return n;
+                        }
+                    }
+                    if (readRecord() == SslEngine.Status.CLOSED) {
+                        synchronized (engineLock) {
+                            if (!appIn.hasRemaining()) {
+                                return -1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        @Override
+        public int available() {
+            synchronized (engineLock) {
+                return appIn.remaining();
+            }
+        }
+    }
+
+    private final class Out extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            startHandshake();
+            ByteBuffer src = ByteBuffer.wrap(b, off, len);
+            synchronized (writeLock) {
+                while (src.hasRemaining()) {
+                    netOut.clear();
+                    SslEngine.Result r = null;
+                    SslAlertException failure = null;
+                    synchronized (engineLock) {
+                        try {
+                            r = engine.wrap(src, netOut);
+                        } catch (SslAlertException e) {
+                            failure = e;
+                        }
+                        if (failure == null && r.status() == SslEngine.Status.CLOSED) {
+                            failure = engine.failure();
+                        }
+                    }
+                    netOut.flip();
+                    rawOut.write(netOut.array(), 0, netOut.limit());
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    if (r.status() == SslEngine.Status.CLOSED) {
+                        throw new IOException("connection closed for writing (close_notify sent)");
+                    }
+                }
+                rawOut.flush();
+            }
+        }
+    }
+}

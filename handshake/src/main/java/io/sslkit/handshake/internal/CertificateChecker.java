@@ -1,0 +1,144 @@
+package io.sslkit.handshake.internal;
+
+import io.sslkit.api.AlertDescription;
+import io.sslkit.api.SslAlertException;
+import io.sslkit.handshake.CertificateCheck;
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXReason;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Step 3 (and its mirror, the server's check of a client certificate): parse the chain, check the key type against
+ * what the suite needs, and validate it with the JDK's PKIX against the configured trust anchors. Each failure maps
+ * to the alert RFC 5246 §7.2.2 names for it; the application's hook may overrule, otherwise the alert is sent.
+ */
+final class CertificateChecker {
+    /** What the check found, for the listener. */
+    record Outcome(List<X509Certificate> chain, String detail) {
+    }
+
+    private final List<X509Certificate> trustAnchors;
+    private final boolean insecure;
+    private final CertificateCheck hook;
+
+    CertificateChecker(List<X509Certificate> trustAnchors, boolean insecure, CertificateCheck hook) {
+        this.trustAnchors = trustAnchors;
+        this.insecure = insecure;
+        this.hook = hook;
+    }
+
+    /** Parses DER certificates; any malformed one is bad_certificate. */
+    static List<X509Certificate> parse(List<byte[]> der) throws SslAlertException {
+        List<X509Certificate> out = new ArrayList<>();
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            for (byte[] d : der) {
+                out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(d)));
+            }
+        } catch (CertificateException | ClassCastException e) {
+            throw new SslAlertException(AlertDescription.BAD_CERTIFICATE, "malformed certificate: " + e.getMessage(),
+                    e);
+        }
+        return out;
+    }
+
+    /**
+     * Checks a non-empty chain whose end-entity key must be one of {@code keyAlgorithms}.
+     */
+    Outcome check(List<X509Certificate> chain, Set<String> keyAlgorithms) throws SslAlertException {
+        X509Certificate leaf = chain.get(0);
+        String keyAlgorithm = KeyAlgorithms.of(leaf);
+        String subject = "subject \"" + leaf.getSubjectX500Principal().getName() + "\", issuer \""
+                + leaf.getIssuerX500Principal().getName() + "\", " + keyAlgorithm + " key";
+        if (!keyAlgorithms.contains(keyAlgorithm)) {
+            // a key we cannot use is fatal even for an insecure client: the key exchange needs it
+            throw new SslAlertException(AlertDescription.UNSUPPORTED_CERTIFICATE,
+                    subject + ": a " + keyAlgorithm + " key cannot serve here (needs " + keyAlgorithms + ")");
+        }
+        SslAlertException problem = validate(chain);
+        if (problem == null) {
+            return new Outcome(chain, subject + "; trusted");
+        }
+        if (insecure) {
+            return new Outcome(chain, subject + "; " + problem.alert() + " (" + reason(problem)
+                    + ") ignored: insecure mode");
+        }
+        if (hook.accept(List.copyOf(chain), problem.alert(), reason(problem))) {
+            return new Outcome(chain, subject + "; " + problem.alert() + " (" + reason(problem)
+                    + ") accepted by the application's check");
+        }
+        throw new SslAlertException(problem.alert(), subject + ": " + reason(problem), problem.getCause());
+    }
+
+    private static String reason(SslAlertException e) {
+        String m = e.getMessage();
+        int i = m.lastIndexOf(" (alert ");
+        return i > 0 ? m.substring(0, i) : m;
+    }
+
+    /** The alert the chain deserves, or null when PKIX accepts it. */
+    private SslAlertException validate(List<X509Certificate> chain) {
+        Set<TrustAnchor> anchors = new HashSet<>();
+        for (X509Certificate a : trustAnchors) {
+            anchors.add(new TrustAnchor(a, null));
+        }
+        if (anchors.isEmpty()) {
+            return new SslAlertException(AlertDescription.CERTIFICATE_UNKNOWN, "no trust anchors configured");
+        }
+        // PKIX wants the path without its anchor: a peer that sends the root along must not make it fail
+        List<X509Certificate> path = new ArrayList<>(chain);
+        while (path.size() > 1 && trustAnchors.contains(path.get(path.size() - 1))) {
+            path.remove(path.size() - 1);
+        }
+        try {
+            PKIXParameters params = new PKIXParameters(anchors);
+            params.setRevocationEnabled(false);
+            CertPathValidator.getInstance("PKIX").validate(
+                    CertificateFactory.getInstance("X.509").generateCertPath(path), params);
+            return null;
+        } catch (CertPathValidatorException e) {
+            return new SslAlertException(alertFor(e), e.getMessage(), e);
+        } catch (InvalidAlgorithmParameterException e) {
+            return new SslAlertException(AlertDescription.CERTIFICATE_UNKNOWN, e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            return new SslAlertException(AlertDescription.BAD_CERTIFICATE, e.getMessage(), e);
+        }
+    }
+
+    private static AlertDescription alertFor(CertPathValidatorException e) {
+        CertPathValidatorException.Reason r = e.getReason();
+        if (r == CertPathValidatorException.BasicReason.EXPIRED
+                || r == CertPathValidatorException.BasicReason.NOT_YET_VALID
+                || e.getCause() instanceof CertificateExpiredException
+                || e.getCause() instanceof CertificateNotYetValidException) {
+            return AlertDescription.CERTIFICATE_EXPIRED;
+        }
+        if (r == CertPathValidatorException.BasicReason.INVALID_SIGNATURE) {
+            return AlertDescription.BAD_CERTIFICATE;
+        }
+        if (r == CertPathValidatorException.BasicReason.REVOKED) {
+            return AlertDescription.CERTIFICATE_REVOKED;
+        }
+        if (r == CertPathValidatorException.BasicReason.ALGORITHM_CONSTRAINED) {
+            return AlertDescription.UNSUPPORTED_CERTIFICATE;
+        }
+        if (r == PKIXReason.NO_TRUST_ANCHOR) {
+            return AlertDescription.CERTIFICATE_UNKNOWN;
+        }
+        return AlertDescription.CERTIFICATE_UNKNOWN;
+    }
+}

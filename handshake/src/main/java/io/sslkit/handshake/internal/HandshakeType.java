@@ -1,0 +1,46 @@
+package io.sslkit.handshake.internal;
+
+/** HandshakeType of RFC 6101 §5.6 / RFC 5246 §7.4. */
+public enum HandshakeType {
+    HELLO_REQUEST(0, "HelloRequest"),
+    CLIENT_HELLO(1, "ClientHello"),
+    SERVER_HELLO(2, "ServerHello"),
+    CERTIFICATE(11, "Certificate"),
+    SERVER_KEY_EXCHANGE(12, "ServerKeyExchange"),
+    CERTIFICATE_REQUEST(13, "CertificateRequest"),
+    SERVER_HELLO_DONE(14, "ServerHelloDone"),
+    CERTIFICATE_VERIFY(15, "CertificateVerify"),
+    CLIENT_KEY_EXCHANGE(16, "ClientKeyExchange"),
+    FINISHED(20, "Finished");
+
+    private final int code;
+    private final String rfcName;
+
+    HandshakeType(int code, String rfcName) {
+        this.code = code;
+        this.rfcName = rfcName;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String rfcName() {
+        return rfcName;
+    }
+
+    /** The type for a wire code, or null for a code no version defines. */
+    public static HandshakeType fromCode(int code) {
+        for (HandshakeType t : values()) {
+            if (t.code == code) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return rfcName;
+    }
+}
