@@ -12,6 +12,7 @@ import java.io.PrintStream;
  * The engine never passes a secret to a listener, so nothing here can print one.
  *
  * <pre>
+ * [client] the handshake in the ten steps of the seed; '->' a message sent, '<-' one received
  * [client] step 1/10  client sends its version, cipher settings and random data
  * [client]              offered SSLv3 ...
  * [client]   -> client_hello (57 bytes)
@@ -22,8 +23,12 @@ import java.io.PrintStream;
 public final class TraceListener implements SslListener {
     private static final String INDENT = "             ";
 
+    /** Printed before a connection's first event, so that a reader new to the trace knows how to read it. */
+    static final String LEGEND = "the handshake in the ten steps of the seed; '->' a message sent, '<-' one received";
+
     private final String label;
     private final PrintStream out;
+    private boolean started;
 
     /** {@code label} tells the connections apart when several share one output, e.g. "client", "server#2". */
     public TraceListener(String label, PrintStream out) {
@@ -64,6 +69,10 @@ public final class TraceListener implements SslListener {
     private void print(String text) {
         // connections of one server trace from their own threads: keep each event's lines together
         synchronized (out) {
+            if (!started) {
+                started = true;
+                out.println(label + " " + LEGEND);
+            }
             out.println(text);
             out.flush();
         }

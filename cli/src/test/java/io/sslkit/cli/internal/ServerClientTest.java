@@ -134,6 +134,44 @@ class ServerClientTest {
     }
 
     @Test
+    void clientAuthenticationWantedMayBeDeclined() throws Exception {
+        try (RunningServer server = new RunningServer(registry, env, "--client-auth", "want", "--trust",
+                clientCert.toString())) {
+            Run c = client("no certificate\n", server.address());
+            assertEquals(0, c.status(), c.err());
+            assertEquals("no certificate\n", c.out());
+            assertTrue(server.awaitOut("close_notify received").contains("server#1: TLSv1.2"), server.out());
+            assertTrue(server.out().contains(", no peer certificate"), server.out());
+        }
+    }
+
+    @Test
+    void serverCredentialFromPkcs12WithThePasswordFromTheEnvironment() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        KeyPair kp = g.generateKeyPair();
+        java.security.cert.X509Certificate cert = GeneratedCredentials.selfSigned(kp, "RSA");
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("server", kp.getPrivate(), "p12".toCharArray(), new java.security.cert.X509Certificate[] {cert});
+        Path p12 = home.resolve("server.p12");
+        try (java.io.OutputStream o = Files.newOutputStream(p12)) {
+            ks.store(o, "p12".toCharArray());
+        }
+        Map<String, String> withPassword = Map.of(CliContext.HOME_VARIABLE, home.toString(),
+                CredentialFiles.PASSWORD_VARIABLE, "p12");
+        try (RunningServer server = new RunningServer(registry, withPassword, "--cert", p12.toString())) {
+            Run c = client("pkcs12\n", server.address(), "--trust", p12.toString());
+            // --trust reads the certificate out of the same PKCS#12 file (password from the same variable)
+            assertEquals(Commands.USAGE, c.status(), "the client has no password for it: " + c.err());
+            Run trusted = Run.of(registry, withPassword, new ByteArrayInputStream(
+                    "pkcs12\n".getBytes(StandardCharsets.UTF_8)), "client", server.address(), "--trust", p12.toString());
+            assertEquals(0, trusted.status(), trusted.err());
+            assertEquals("pkcs12\n", trusted.out());
+        }
+    }
+
+    @Test
     void wwwServesAPageDescribingTheSession() throws Exception {
         try (RunningServer server = new RunningServer(registry, env, "--www")) {
             Run c = client("GET /<b> HTTP/1.0\r\n\r\n", server.address(), "--insecure");

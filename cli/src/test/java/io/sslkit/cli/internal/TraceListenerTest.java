@@ -20,7 +20,7 @@ class TraceListenerTest {
     void stepLinesUseTheSeedsWordsAndIndentTheFacts() {
         trace.handshakeStep(HandshakeStep.CLIENT_HELLO, "offered SSLv3\nclient_random 5f3a");
         trace.handshakeStep(HandshakeStep.COMPLETE, "");
-        assertEquals(List.of(
+        assertEquals(List.of("[client] " + TraceListener.LEGEND,
                 "[client] step 1/10  client sends its version, cipher settings and random data",
                 "[client]             offered SSLv3",
                 "[client]             client_random 5f3a",
@@ -31,7 +31,7 @@ class TraceListenerTest {
     void messagesShowDirectionTypeAndLength() {
         trace.handshakeMessage(true, "client_hello", 57);
         trace.handshakeMessage(false, "server_hello_done", 0);
-        assertEquals(List.of("[client]   -> sent     client_hello (57 bytes)",
+        assertEquals(List.of("[client] " + TraceListener.LEGEND, "[client]   -> sent     client_hello (57 bytes)",
                 "[client]   <- received server_hello_done (0 bytes)"), lines());
     }
 
@@ -40,7 +40,8 @@ class TraceListenerTest {
         trace.alert(false, AlertLevel.FATAL, AlertDescription.HANDSHAKE_FAILURE);
         trace.alert(true, AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY);
         trace.alert(false, AlertLevel.WARNING, AlertDescription.NO_CERTIFICATE);
-        assertEquals(List.of("[client] alert received: fatal handshake_failure: the connection ends now",
+        assertEquals(List.of("[client] " + TraceListener.LEGEND,
+                "[client] alert received: fatal handshake_failure: the connection ends now",
                 "[client] alert sent: warning close_notify: we will send nothing more",
                 "[client] alert received: warning no_certificate"), lines());
     }
