@@ -1,0 +1,622 @@
+package io.sslkit.jsse.internal;
+
+import io.sslkit.api.AlertDescription;
+import io.sslkit.api.CipherSuite;
+import io.sslkit.api.ProtocolVersion;
+import io.sslkit.api.SslAlertException;
+import io.sslkit.handshake.ClientAuth;
+import io.sslkit.handshake.SslConfig;
+import io.sslkit.handshake.SslEngine;
+import io.sslkit.record.RecordLimits;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLEngineResult.Status;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * javax.net.ssl.SSLEngine over sslkit's {@link SslEngine}. The sslkit engine speaks the protocol; this class adds
+ * what the JSSE contract promises beyond it: whole records per wrap, BUFFER_OVERFLOW before anything is consumed,
+ * FINISHED exactly once, the handshake session, the mode and parameters that may change until the handshake starts,
+ * and SSLExceptions.
+ *
+ * <p>The sslkit engine is built when the handshake starts, from the settings as they are then. All methods lock the
+ * engine, so wrap and unwrap may be called from different threads.
+ */
+final class SslkitEngine extends SSLEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(SslkitEngine.class);
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /**
+     * The most a record may add to its plaintext (RFC 5246 §6.2.3: TLSCiphertext.length is at most 2^14 + 2048)
+     * plus its header: with this much room beyond the plaintext, a wrap always fits.
+     */
+    private static final int MAX_EXPANSION = RecordLimits.MAX_CIPHERTEXT - RecordLimits.MAX_PLAINTEXT
+            + RecordLimits.HEADER_LENGTH;
+    private static final int APPLICATION_DATA = 23;
+
+    private final SslkitContextSpi context;
+    private final Settings settings;
+    private SslEngine core;
+    private TrustBridge trust;
+    private SessionImpl handshakeSession;
+    private SessionImpl session;
+    private SessionImpl nullSession;
+    private volatile ProtocolVersion negotiatedVersion;
+    private boolean finishedReported;
+    private boolean outboundClosedEarly;
+    private boolean inboundClosedEarly;
+    /** Records the sslkit engine produced and the caller has not taken yet, in read mode. */
+    private ByteBuffer staged = ByteBuffer.allocate(RecordLimits.MAX_RECORD_SIZE).flip();
+    /** Plaintext of the last record, in read mode; empty between calls unless the caller's buffers shrank. */
+    private final ByteBuffer plain = ByteBuffer.allocate(RecordLimits.MAX_PLAINTEXT).flip();
+    private Socket socket;
+    private BiFunction<SSLEngine, List<String>, String> applicationProtocolSelector;
+
+    SslkitEngine(SslkitContextSpi context, String host, int port, Settings settings) {
+        super(host, port);
+        this.context = context;
+        this.settings = settings;
+    }
+
+    /** Called by the SSLSocket built on this engine: trust and key managers then get the socket, not the engine. */
+    synchronized void bindSocket(Socket owner) {
+        this.socket = owner;
+    }
+
+    synchronized Socket socket() {
+        return socket;
+    }
+
+    ProtocolVersion negotiatedVersion() {
+        return negotiatedVersion;
+    }
+
+    /** The name a client means to reach: the SNI host name when one is set, else the peer host. */
+    synchronized String identityHost() {
+        for (SNIServerName n : requestedServerNames()) {
+            if (n instanceof SNIHostName h) {
+                return h.getAsciiName();
+            }
+        }
+        return getPeerHost();
+    }
+
+    // ---- starting ---------------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized void beginHandshake() throws SSLException {
+        if (finishedReported) {
+            throw new SSLException("renegotiation is not supported: sslkit declines it (RFC 5746 signalling only)");
+        }
+        if (core == null && (outboundClosedEarly || inboundClosedEarly)) {
+            throw new SSLException("the engine was closed before its handshake started");
+        }
+        start();
+    }
+
+    private void start() throws SSLException {
+        if (core != null) {
+            return;
+        }
+        if (!settings.clientModeSet()) {
+            throw new IllegalStateException("client or server mode has not been set (setUseClientMode)");
+        }
+        boolean client = settings.clientMode();
+        handshakeSession = SessionImpl.handshaking(getPeerHost(), getPeerPort(), requestedServerNames());
+        trust = new TrustBridge(context.trustManager(), this);
+        SslConfig config;
+        try {
+            config = configure(client);
+        } catch (IllegalArgumentException e) {
+            outboundClosedEarly = true;
+            inboundClosedEarly = true;
+            handshakeSession = null;
+            throw (SSLHandshakeException) new SSLHandshakeException(e.getMessage()).initCause(e);
+        }
+        core = client ? SslEngine.client(config, getPeerHost(), getPeerPort()) : SslEngine.server(config);
+        try {
+            core.beginHandshake();
+        } catch (SslAlertException e) {
+            throw fail(e);
+        }
+    }
+
+    private SslConfig configure(boolean client) {
+        String[] suites = settings.enabledSuites();
+        if (suites.length == 0) {
+            throw new IllegalArgumentException("no enabled cipher suite is complete in the registry now");
+        }
+        SslConfig.Builder b = client ? SslConfig.client() : SslConfig.server();
+        b.policy(settings.policy())
+                .protocols(settings.protocols())
+                .cipherSuites(List.of(suites))
+                .registry(Suites.registry())
+                .sessionCache(context.sessions(client).cache())
+                .random(context.random())
+                .certificateCheck(trust)
+                .listener(new NegotiationObserver(this::hello));
+        List<SslConfig.Credential> credentials = client
+                ? KeyMaterial.forClient(context.keyManager(), this, socket)
+                : KeyMaterial.forServer(context.keyManager(), this, socket);
+        for (SslConfig.Credential c : credentials) {
+            b.credential(c.key(), c.chain().toArray(new X509Certificate[0]));
+        }
+        if (client) {
+            requestedServerNames().stream().filter(n -> n instanceof SNIHostName).findFirst()
+                    .ifPresent(n -> b.serverName(((SNIHostName) n).getAsciiName()));
+        } else {
+            if (credentials.isEmpty()) {
+                throw new IllegalArgumentException("the KeyManager offers no RSA or DSA key for a server");
+            }
+            b.clientAuth(settings.needClientAuth() ? ClientAuth.NEED
+                    : settings.wantClientAuth() ? ClientAuth.WANT : ClientAuth.NONE);
+        }
+        return b.build();
+    }
+
+    /**
+     * What a client asks for in server_name: the names the application set, else (as JSSE does) the peer host when
+     * it is a DNS name with a dot rather than an address literal. A server does not learn the client's names.
+     */
+    private List<SNIServerName> requestedServerNames() {
+        if (!settings.clientMode()) {
+            return List.of();
+        }
+        if (!settings.serverNames().isEmpty()) {
+            return settings.serverNames();
+        }
+        String host = getPeerHost();
+        if (host == null || host.indexOf('.') < 0 || host.endsWith(".") || host.contains(":")
+                || host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+            return List.of();
+        }
+        try {
+            return List.of(new SNIHostName(host));
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    private void hello(ProtocolVersion version, CipherSuite suite) {
+        negotiatedVersion = version;
+        SessionImpl h = handshakeSession;
+        if (h != null) {
+            h.negotiated(version == null ? null : version.standardName(), suite == null ? null : suite.name());
+        }
+    }
+
+    // ---- wrap -------------------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst)
+            throws SSLException {
+        Objects.checkFromIndexSize(offset, length, srcs.length);
+        if (dst.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+        if (core == null && outboundClosedEarly) {
+            return result(Status.CLOSED, 0, 0);
+        }
+        start();
+        collectOutput();
+        if (staged.hasRemaining()) {
+            int produced = moveWholeRecords(dst);
+            if (produced == 0) {
+                return result(Status.BUFFER_OVERFLOW, 0, 0);
+            }
+            return result(core.isOutboundDone() && !staged.hasRemaining() ? Status.CLOSED : Status.OK, 0, produced);
+        }
+        if (core.isOutboundDone()) {
+            return result(Status.CLOSED, 0, 0);
+        }
+        int available = remaining(srcs, offset, length);
+        if (!core.isHandshakeComplete() || available == 0) {
+            return result(Status.OK, 0, 0);
+        }
+        // a smaller destination gets a shorter record rather than a refusal, as long as some plaintext fits
+        int n = Math.min(Math.min(available, RecordLimits.MAX_PLAINTEXT), dst.remaining() - MAX_EXPANSION);
+        if (n <= 0) {
+            return result(Status.BUFFER_OVERFLOW, 0, 0);
+        }
+        ByteBuffer chunk = gather(srcs, offset, length, n);
+        try {
+            SslEngine.Result r = core.wrap(chunk, dst);
+            return result(Status.OK, n, r.bytesProduced());
+        } catch (SslAlertException e) {
+            throw fail(e);
+        }
+    }
+
+    /** Moves everything the sslkit engine has queued (whole records) into {@link #staged}. */
+    private void collectOutput() throws SSLException {
+        while (true) {
+            staged.compact();
+            if (!staged.hasRemaining()) {
+                ByteBuffer bigger = ByteBuffer.allocate(staged.capacity() * 2);
+                staged.flip();
+                bigger.put(staged);
+                staged = bigger;
+            }
+            SslEngine.Result r;
+            try {
+                r = core.wrap(EMPTY, staged);
+            } catch (SslAlertException e) {
+                staged.flip();
+                throw fail(e);
+            }
+            staged.flip();
+            if (r.bytesProduced() == 0) {
+                return;
+            }
+        }
+    }
+
+    /** JSSE hands out whole records: as many as fit, none when not even the first does. */
+    private int moveWholeRecords(ByteBuffer dst) {
+        int produced = 0;
+        while (staged.remaining() >= RecordLimits.HEADER_LENGTH) {
+            int p = staged.position();
+            int whole = RecordLimits.HEADER_LENGTH + (((staged.get(p + 3) & 0xFF) << 8) | (staged.get(p + 4) & 0xFF));
+            if (whole > dst.remaining() || whole > staged.remaining()) {
+                break;
+            }
+            ByteBuffer record = staged.slice();
+            record.limit(whole);
+            dst.put(record);
+            staged.position(p + whole);
+            produced += whole;
+        }
+        return produced;
+    }
+
+    private static int remaining(ByteBuffer[] buffers, int offset, int length) {
+        long sum = 0;
+        for (int i = offset; i < offset + length; i++) {
+            sum += buffers[i].remaining();
+        }
+        return (int) Math.min(sum, Integer.MAX_VALUE);
+    }
+
+    private static ByteBuffer gather(ByteBuffer[] srcs, int offset, int length, int n) {
+        ByteBuffer out = ByteBuffer.allocate(n);
+        for (int i = offset; i < offset + length && out.hasRemaining(); i++) {
+            ByteBuffer part = srcs[i].slice();
+            int take = Math.min(part.remaining(), out.remaining());
+            part.limit(take);
+            out.put(part);
+            srcs[i].position(srcs[i].position() + take);
+        }
+        return out.flip();
+    }
+
+    // ---- unwrap -----------------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length)
+            throws SSLException {
+        Objects.checkFromIndexSize(offset, length, dsts.length);
+        for (int i = offset; i < offset + length; i++) {
+            if (dsts[i].isReadOnly()) {
+                throw new ReadOnlyBufferException();
+            }
+        }
+        if (plain.hasRemaining()) {
+            return result(Status.OK, 0, scatter(dsts, offset, length));
+        }
+        if (core == null && inboundClosedEarly) {
+            return result(Status.CLOSED, 0, 0);
+        }
+        start();
+        if (core.isInboundDone()) {
+            return result(Status.CLOSED, 0, 0);
+        }
+        int whole = wholeRecordLength(src);
+        if (whole > 0 && src.get(src.position()) == APPLICATION_DATA
+                && remaining(dsts, offset, length) < Math.min(whole - RecordLimits.HEADER_LENGTH,
+                        RecordLimits.MAX_PLAINTEXT)) {
+            return result(Status.BUFFER_OVERFLOW, 0, 0);
+        }
+        plain.clear();
+        SslEngine.Result r;
+        try {
+            r = core.unwrap(src, plain);
+        } catch (SslAlertException e) {
+            throw fail(e);
+        } finally {
+            plain.flip();
+        }
+        int produced = scatter(dsts, offset, length);
+        Status status = switch (r.status()) {
+            case BUFFER_UNDERFLOW -> Status.BUFFER_UNDERFLOW;
+            case CLOSED -> Status.CLOSED;
+            default -> Status.OK;
+        };
+        return result(status, r.bytesConsumed(), produced);
+    }
+
+    /** The length of the record at the start of {@code src} when all of it is there, else 0. */
+    private static int wholeRecordLength(ByteBuffer src) {
+        if (src.remaining() < RecordLimits.HEADER_LENGTH) {
+            return 0;
+        }
+        int p = src.position();
+        int whole = RecordLimits.HEADER_LENGTH + (((src.get(p + 3) & 0xFF) << 8) | (src.get(p + 4) & 0xFF));
+        return whole <= src.remaining() ? whole : 0;
+    }
+
+    private int scatter(ByteBuffer[] dsts, int offset, int length) {
+        int n = 0;
+        for (int i = offset; i < offset + length && plain.hasRemaining(); i++) {
+            int take = Math.min(dsts[i].remaining(), plain.remaining());
+            ByteBuffer part = plain.slice();
+            part.limit(take);
+            dsts[i].put(part);
+            plain.position(plain.position() + take);
+            n += take;
+        }
+        return n;
+    }
+
+    // ---- status -----------------------------------------------------------------------------------------------
+
+    private SSLEngineResult result(Status status, int consumed, int produced) {
+        HandshakeStatus hs = getHandshakeStatus();
+        if (!finishedReported && core != null && core.isHandshakeComplete() && hs != HandshakeStatus.NEED_WRAP) {
+            finishedReported = true;
+            completed();
+            hs = HandshakeStatus.FINISHED;
+        }
+        return new SSLEngineResult(status, hs, consumed, produced);
+    }
+
+    private void completed() {
+        boolean client = settings.clientMode();
+        session = context.sessions(client).completed(core.session(), getPeerHost(), getPeerPort(),
+                requestedServerNames());
+        handshakeSession = null;
+        LOG.debug("{} handshake complete: {}", client ? "client" : "server", session);
+    }
+
+    /**
+     * As SunJSSE: pending output first; once one direction is closed, the other is what remains to be done; during
+     * the handshake, whatever the sslkit engine waits for.
+     */
+    @Override
+    public synchronized HandshakeStatus getHandshakeStatus() {
+        if (core == null) {
+            return HandshakeStatus.NOT_HANDSHAKING;
+        }
+        if (staged.hasRemaining() || core.handshakeStatus() == SslEngine.HandshakeStatus.NEED_WRAP) {
+            return HandshakeStatus.NEED_WRAP;
+        }
+        boolean outDone = core.isOutboundDone();
+        boolean inDone = core.isInboundDone();
+        if (outDone && inDone) {
+            return HandshakeStatus.NOT_HANDSHAKING;
+        }
+        if (!core.isHandshakeComplete()) {
+            return HandshakeStatus.NEED_UNWRAP;
+        }
+        return outDone ? HandshakeStatus.NEED_UNWRAP : HandshakeStatus.NOT_HANDSHAKING;
+    }
+
+    /** Turns sslkit's alert into JSSE's exception; the alert itself stays queued for the next wrap. */
+    private SSLException fail(SslAlertException e) {
+        try {
+            collectOutput();
+        } catch (SSLException ignored) {
+            // collecting cannot fail twice: the connection has already failed
+        }
+        boolean handshaking = !finishedReported;
+        handshakeSession = null;
+        CertificateException refusal = trust == null ? null : trust.refusal();
+        String message = e.getMessage();
+        Throwable cause = e;
+        if (refusal != null && !e.isReceived() && e.alert() == AlertDescription.CERTIFICATE_UNKNOWN) {
+            message = "the trust manager refused the peer's certificate: " + refusal.getMessage() + " (a "
+                    + trust.refusalAlert() + " case; sent certificate_unknown)";
+            cause = refusal;
+        }
+        SSLException x = handshaking ? new SSLHandshakeException(message) : new SSLException(message);
+        x.initCause(cause);
+        if (cause != e) {
+            x.addSuppressed(e);
+        }
+        return x;
+    }
+
+    // ---- closing ----------------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized void closeOutbound() {
+        if (core == null) {
+            outboundClosedEarly = true;
+        } else {
+            core.closeOutbound();
+        }
+    }
+
+    @Override
+    public synchronized boolean isOutboundDone() {
+        return core == null ? outboundClosedEarly : core.isOutboundDone() && !staged.hasRemaining();
+    }
+
+    /**
+     * The transport ended. Without the peer's close_notify this may be a truncation attack: JSSE says so with an
+     * exception, and sslkit makes the session unresumable. As in TLS 1.2's duplex close, our close_notify follows.
+     */
+    @Override
+    public synchronized void closeInbound() throws SSLException {
+        if (core == null) {
+            inboundClosedEarly = true;
+            return;
+        }
+        if (core.isInboundDone()) {
+            return;
+        }
+        boolean truncated = !core.closeNotifyReceived();
+        core.closeInbound();
+        core.closeOutbound();
+        if (truncated) {
+            throw new SSLException("inbound closed before the peer's close_notify: possible truncation attack;"
+                    + " the session can no longer be resumed");
+        }
+    }
+
+    @Override
+    public synchronized boolean isInboundDone() {
+        return core == null ? inboundClosedEarly : core.isInboundDone() && !plain.hasRemaining();
+    }
+
+    // ---- sessions ---------------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized SSLSession getSession() {
+        if (session != null) {
+            return session;
+        }
+        if (nullSession == null) {
+            nullSession = SessionImpl.nullSession(getPeerHost(), getPeerPort());
+        }
+        return nullSession;
+    }
+
+    @Override
+    public synchronized SSLSession getHandshakeSession() {
+        return core != null && !finishedReported && core.failure() == null ? handshakeSession : null;
+    }
+
+    @Override
+    public Runnable getDelegatedTask() {
+        return null;
+    }
+
+    // ---- settings ---------------------------------------------------------------------------------------------
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+        return Suites.supported();
+    }
+
+    @Override
+    public synchronized String[] getEnabledCipherSuites() {
+        return settings.enabledSuites();
+    }
+
+    @Override
+    public synchronized void setEnabledCipherSuites(String[] suites) {
+        settings.setEnabledSuites(suites);
+    }
+
+    @Override
+    public String[] getSupportedProtocols() {
+        return Settings.supportedProtocols();
+    }
+
+    @Override
+    public synchronized String[] getEnabledProtocols() {
+        return settings.enabledProtocols();
+    }
+
+    @Override
+    public synchronized void setEnabledProtocols(String[] protocols) {
+        settings.setEnabledProtocols(protocols);
+    }
+
+    @Override
+    public synchronized void setUseClientMode(boolean mode) {
+        if (core != null) {
+            throw new IllegalArgumentException("the mode cannot change once the handshake has started");
+        }
+        settings.setClientMode(mode);
+    }
+
+    @Override
+    public synchronized boolean getUseClientMode() {
+        return settings.clientMode();
+    }
+
+    @Override
+    public synchronized void setNeedClientAuth(boolean need) {
+        settings.setNeedClientAuth(need);
+    }
+
+    @Override
+    public synchronized boolean getNeedClientAuth() {
+        return settings.needClientAuth();
+    }
+
+    @Override
+    public synchronized void setWantClientAuth(boolean want) {
+        settings.setWantClientAuth(want);
+    }
+
+    @Override
+    public synchronized boolean getWantClientAuth() {
+        return settings.wantClientAuth();
+    }
+
+    @Override
+    public synchronized void setEnableSessionCreation(boolean flag) {
+        settings.setEnableSessionCreation(flag);
+    }
+
+    @Override
+    public synchronized boolean getEnableSessionCreation() {
+        return settings.enableSessionCreation();
+    }
+
+    @Override
+    public synchronized SSLParameters getSSLParameters() {
+        return settings.toParameters();
+    }
+
+    @Override
+    public synchronized void setSSLParameters(SSLParameters params) {
+        settings.apply(params);
+    }
+
+    /** sslkit does not negotiate ALPN: once the handshake is done the answer is "none". */
+    @Override
+    public synchronized String getApplicationProtocol() {
+        return session != null ? "" : null;
+    }
+
+    @Override
+    public String getHandshakeApplicationProtocol() {
+        return null;
+    }
+
+    /** Kept for the getter's sake: sslkit negotiates no ALPN, so the selector is never asked. */
+    @Override
+    public synchronized void setHandshakeApplicationProtocolSelector(
+            BiFunction<SSLEngine, List<String>, String> selector) {
+        applicationProtocolSelector = selector;
+    }
+
+    @Override
+    public synchronized BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
+        return applicationProtocolSelector;
+    }
+
+    @Override
+    public String toString() {
+        return "SslkitEngine[" + (settings.clientMode() ? "client" : "server") + ", " + getPeerHost() + ":"
+                + getPeerPort() + "]";
+    }
+}
