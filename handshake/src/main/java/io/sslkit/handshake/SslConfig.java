@@ -1,11 +1,13 @@
 package io.sslkit.handshake;
 
+import io.sslkit.alert.AlertProtocol;
 import io.sslkit.api.AlgorithmRegistry;
 import io.sslkit.api.CipherSuite;
 import io.sslkit.api.CipherSuites;
 import io.sslkit.api.Policy;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslListener;
+import io.sslkit.record.RecordLimits;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -24,6 +26,8 @@ import java.util.Set;
 public final class SslConfig {
     /** 64 KiB: a Certificate message with a long chain fits, a hostile 16 MiB length does not. */
     public static final int DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE = 65536;
+    /** Ten certificates: deeper than any real chain, small enough to bound the work of parsing a hostile one. */
+    public static final int DEFAULT_MAX_CERTIFICATE_CHAIN_LENGTH = 10;
 
     /** A private key with its certificate chain, end-entity first. */
     public record Credential(PrivateKey key, List<X509Certificate> chain) {
@@ -56,6 +60,11 @@ public final class SslConfig {
     private final SessionCache sessionCache;
     private final SecureRandom random;
     private final int maxHandshakeMessageSize;
+    private final boolean fallback;
+    private final boolean renegotiation;
+    private final int maxCertificateChainLength;
+    private final RecordLimits recordLimits;
+    private final int maxConsecutiveWarnings;
 
     private SslConfig(Builder b) {
         this.client = b.client;
@@ -83,6 +92,11 @@ public final class SslConfig {
         this.sessionCache = b.sessionCache != null ? b.sessionCache : new SessionCache();
         this.random = b.random != null ? b.random : new SecureRandom();
         this.maxHandshakeMessageSize = b.maxHandshakeMessageSize;
+        this.fallback = b.fallback;
+        this.renegotiation = b.renegotiation;
+        this.maxCertificateChainLength = b.maxCertificateChainLength;
+        this.recordLimits = b.recordLimits;
+        this.maxConsecutiveWarnings = b.maxConsecutiveWarnings;
         if (!client && credentials.isEmpty()) {
             throw new IllegalArgumentException("a server needs at least one credential");
         }
@@ -187,6 +201,28 @@ public final class SslConfig {
         return maxHandshakeMessageSize;
     }
 
+    public int maxCertificateChainLength() {
+        return maxCertificateChainLength;
+    }
+
+    public RecordLimits recordLimits() {
+        return recordLimits;
+    }
+
+    public int maxConsecutiveWarnings() {
+        return maxConsecutiveWarnings;
+    }
+
+    /** Whether secure renegotiation (RFC 5746) is accepted and may be started; never without RFC 5746. */
+    public boolean renegotiation() {
+        return renegotiation;
+    }
+
+    /** Client: whether the ClientHello carries TLS_FALLBACK_SCSV. */
+    public boolean fallback() {
+        return fallback;
+    }
+
     public static final class Builder {
         private final boolean client;
         private Policy policy = Policy.DEFAULT;
@@ -203,6 +239,11 @@ public final class SslConfig {
         private SessionCache sessionCache;
         private SecureRandom random;
         private int maxHandshakeMessageSize = DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE;
+        private boolean fallback;
+        private boolean renegotiation;
+        private int maxCertificateChainLength = DEFAULT_MAX_CERTIFICATE_CHAIN_LENGTH;
+        private RecordLimits recordLimits = RecordLimits.DEFAULT;
+        private int maxConsecutiveWarnings = AlertProtocol.DEFAULT_MAX_CONSECUTIVE_WARNINGS;
 
         private Builder(boolean client) {
             this.client = client;
@@ -259,6 +300,10 @@ public final class SslConfig {
             return this;
         }
 
+        /**
+         * Client: the host name to ask for (server_name, TLS only) and that the server's certificate must name
+         * (a mismatch is certificate_unknown, which the {@link CertificateCheck} hook sees like any other problem).
+         */
         public Builder serverName(String serverName) {
             this.serverName = serverName;
             return this;
@@ -289,6 +334,49 @@ public final class SslConfig {
                 throw new IllegalArgumentException("maxHandshakeMessageSize must be within 1024..16777215: " + bytes);
             }
             this.maxHandshakeMessageSize = bytes;
+            return this;
+        }
+
+        /** The longest certificate chain accepted from the peer; a longer one is bad_certificate before parsing. */
+        public Builder maxCertificateChainLength(int certificates) {
+            if (certificates < 1) {
+                throw new IllegalArgumentException("maxCertificateChainLength must be at least 1: " + certificates);
+            }
+            this.maxCertificateChainLength = certificates;
+            return this;
+        }
+
+        /** The record layer's bounds: plaintext per record written, empty records in a row accepted. */
+        public Builder recordLimits(RecordLimits limits) {
+            this.recordLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** Warning alerts accepted in a row before the peer is cut off (unexpected_message). */
+        public Builder maxConsecutiveWarnings(int warnings) {
+            if (warnings < 1) {
+                throw new IllegalArgumentException("maxConsecutiveWarnings must be at least 1: " + warnings);
+            }
+            this.maxConsecutiveWarnings = warnings;
+            return this;
+        }
+
+        /**
+         * Client: this connection is a retry at lower versions after a failed attempt; the ClientHello says so with
+         * TLS_FALLBACK_SCSV (RFC 7507), and a server that could have done better refuses (inappropriate_fallback).
+         */
+        public Builder fallback() {
+            this.fallback = true;
+            return this;
+        }
+
+        /**
+         * Whether this side accepts and may start renegotiations (default no: a ClientHello or HelloRequest after
+         * the handshake is declined with no_renegotiation). Even when on, only a peer that supports RFC 5746 gets
+         * one; insecure renegotiation is never offered.
+         */
+        public Builder renegotiation(boolean allowed) {
+            this.renegotiation = allowed;
             return this;
         }
 

@@ -2,8 +2,6 @@ package io.sslkit.handshake;
 
 import io.sslkit.api.SslAlertException;
 import io.sslkit.handshake.internal.Connection;
-import io.sslkit.handshake.internal.Handshaker;
-import io.sslkit.handshake.internal.SessionView;
 import io.sslkit.record.RecordLimits;
 import java.nio.ByteBuffer;
 
@@ -57,11 +55,25 @@ public final class SslEngine {
         return new SslEngine(config, null, -1);
     }
 
-    /** Starts the handshake; the first {@link #wrap} or {@link #unwrap} does so too. */
+    /**
+     * Starts the handshake; the first {@link #wrap} or {@link #unwrap} does so too. On an established connection
+     * this renegotiates (RFC 5746): a client sends a new ClientHello, a server a HelloRequest.
+     *
+     * @throws IllegalStateException to renegotiate when the configuration forbids it, the peer does not support
+     *                               secure renegotiation, or a handshake is already in progress
+     */
     public void beginHandshake() throws SslAlertException {
         if (!started) {
             started = true;
             connection.start();
+        } else if (connection.established()) {
+            connection.renegotiate();
+        }
+    }
+
+    private void start() throws SslAlertException {
+        if (!started) {
+            beginHandshake();
         }
     }
 
@@ -70,7 +82,7 @@ public final class SslEngine {
      * is complete) application data taken from {@code src}, at most 2^14 bytes per call.
      */
     public Result wrap(ByteBuffer src, ByteBuffer dst) throws SslAlertException {
-        beginHandshake();
+        start();
         int produced = 0;
         if (connection.hasPendingOutput()) {
             if (!dst.hasRemaining()) {
@@ -82,12 +94,13 @@ public final class SslEngine {
         if (connection.failure() != null || connection.closeNotifySent()) {
             return result(Status.CLOSED, 0, 0);
         }
-        Handshaker h = connection.handshaker();
-        if (!h.isComplete() || !src.hasRemaining()) {
+        // application data may flow once a first handshake is done, renegotiations included
+        if (!connection.established() || !src.hasRemaining()) {
             return result(Status.OK, 0, 0);
         }
-        int consumed = connection.writeApplicationData(src, RecordLimits.MAX_PLAINTEXT);
-        produced = connection.drainTo(dst);
+        int before = dst.position();
+        int consumed = connection.writeApplicationData(src, RecordLimits.MAX_PLAINTEXT, dst);
+        produced = dst.position() - before + connection.drainTo(dst);
         return result(Status.OK, consumed, produced);
     }
 
@@ -96,7 +109,7 @@ public final class SslEngine {
      * fit stays buffered for the next call.
      */
     public Result unwrap(ByteBuffer src, ByteBuffer dst) throws SslAlertException {
-        beginHandshake();
+        start();
         if (plaintext.hasRemaining()) {
             return result(Status.OK, 0, drainPlaintext(dst));
         }
@@ -104,10 +117,13 @@ public final class SslEngine {
             return result(Status.CLOSED, 0, 0);
         }
         int before = src.position();
+        // a destination with room for a whole record gets the plaintext directly; else it waits in our buffer
+        boolean direct = dst.remaining() >= RecordLimits.MAX_PLAINTEXT;
+        int dstBefore = dst.position();
         plaintext.clear();
         Connection.Received r;
         try {
-            r = connection.read(src, plaintext);
+            r = connection.read(src, direct ? dst : plaintext);
         } finally {
             plaintext.flip();
         }
@@ -119,7 +135,7 @@ public final class SslEngine {
             inboundDone = true;
             return result(Status.CLOSED, consumed, 0);
         }
-        return result(Status.OK, consumed, drainPlaintext(dst));
+        return result(Status.OK, consumed, direct ? dst.position() - dstBefore : drainPlaintext(dst));
     }
 
     private int drainPlaintext(ByteBuffer dst) {
@@ -139,15 +155,15 @@ public final class SslEngine {
         if (connection.hasPendingOutput() || (!started && config.isClient())) {
             return HandshakeStatus.NEED_WRAP;
         }
-        if (connection.failure() != null || connection.handshaker().isComplete()) {
+        if (connection.failure() != null || !connection.handshaking()) {
             return HandshakeStatus.NOT_HANDSHAKING;
         }
         return HandshakeStatus.NEED_UNWRAP;
     }
 
-    /** True once the handshake has completed (and stays so). */
+    /** True once the first handshake has completed (and stays so through renegotiations). */
     public boolean isHandshakeComplete() {
-        return connection.handshaker().isComplete();
+        return connection.established();
     }
 
     /** Queues close_notify; {@link #wrap} sends it. */
@@ -188,10 +204,9 @@ public final class SslEngine {
         return connection.failure();
     }
 
-    /** The negotiated session, or null until the handshake completes. */
+    /** The session of the last completed handshake, or null until the first completes. */
     public SslSession session() {
-        Handshaker h = connection.handshaker();
-        return h.isComplete() ? new SessionView(h.session(), h.resumed()) : null;
+        return connection.session();
     }
 
     public SslConfig config() {

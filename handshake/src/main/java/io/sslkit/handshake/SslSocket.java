@@ -71,7 +71,29 @@ public final class SslSocket implements Closeable {
             return;
         }
         synchronized (handshakeLock) {
-            while (!handshakeComplete()) {
+            runHandshake();
+        }
+    }
+
+    /**
+     * Renegotiates (RFC 5746) and waits for the new handshake to complete: a client sends a new ClientHello, a
+     * server a HelloRequest. Application data the peer sends meanwhile is kept for {@link #getInputStream()}.
+     *
+     * @throws IllegalStateException when renegotiation is off or the peer does not support RFC 5746
+     */
+    public void renegotiate() throws IOException {
+        startHandshake();
+        synchronized (handshakeLock) {
+            synchronized (engineLock) {
+                engine.beginHandshake();
+            }
+            runHandshake();
+        }
+    }
+
+    private void runHandshake() throws IOException {
+        synchronized (handshakeLock) {
+            while (handshaking()) {
                 SslEngine.HandshakeStatus hs;
                 SslAlertException failure;
                 synchronized (engineLock) {
@@ -87,12 +109,25 @@ public final class SslSocket implements Closeable {
                 }
             }
             flush();
+            SslAlertException failure;
+            synchronized (engineLock) {
+                failure = engine.failure();
+            }
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 
     private boolean handshakeComplete() {
         synchronized (engineLock) {
             return engine.isHandshakeComplete();
+        }
+    }
+
+    private boolean handshaking() {
+        synchronized (engineLock) {
+            return engine.handshakeStatus() != SslEngine.HandshakeStatus.NOT_HANDSHAKING;
         }
     }
 

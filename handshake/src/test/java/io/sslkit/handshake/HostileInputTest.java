@@ -178,7 +178,8 @@ class HostileInputTest {
     void fallbackScsvBelowOurBestIsInappropriateFallback() {
         SslEngine s = server(ProtocolVersion.TLS_1_0, ProtocolVersion.TLS_1_2);
         byte[] hello = Wire.clientHello(TLS10, new int[] {RC4_MD5, 0x5600}, null);
-        assertFatal(AlertDescription.INAPPROPRIATE_FALLBACK, s, Wire.feed(s, hsRecord(TLS10, Wire.handshake(1, hello))));
+        assertFatal(AlertDescription.INAPPROPRIATE_FALLBACK, s,
+                Wire.feed(s, hsRecord(TLS10, Wire.handshake(1, hello))));
     }
 
     @Test
@@ -186,6 +187,40 @@ class HostileInputTest {
         SslEngine s = server(ProtocolVersion.TLS_1_0);
         byte[] hello = Wire.clientHello(TLS10, new int[] {RC4_MD5, 0x5600}, null);
         assertNull(Wire.feed(s, hsRecord(TLS10, Wire.handshake(1, hello))));
+    }
+
+    @Test
+    void warningsInARowAreBoundedByTheConfiguration() {
+        SslEngine s = SslEngine.server(SslConfig.server().policy(Policy.LEGACY).registry(LoopbackHandshakeTest.REGISTRY)
+                .credential(pki.server.key(), pki.server.chain()).maxConsecutiveWarnings(2).build());
+        byte[] warning = Wire.record(Wire.ALERT, TLS10, new byte[] {1, (byte) AlertDescription.USER_CANCELED.code()});
+        assertNull(Wire.feed(s, Wire.concat(warning, warning)));
+        assertFatal(AlertDescription.UNEXPECTED_MESSAGE, s, Wire.feed(s, warning));
+    }
+
+    @Test
+    void recordLimitsReachTheRecordLayer() throws Exception {
+        SslConfig server = SslConfig.server().policy(Policy.LEGACY).registry(LoopbackHandshakeTest.REGISTRY)
+                .credential(pki.server.key(), pki.server.chain())
+                .recordLimits(io.sslkit.record.RecordLimits.DEFAULT.withMaxPlaintext(100)).build();
+        SslConfig client = SslConfig.client().policy(Policy.LEGACY).registry(LoopbackHandshakeTest.REGISTRY)
+                .cipherSuites("SSL_RSA_WITH_NULL_MD5").trustAnchors(List.of(pki.ca.certificate())).build();
+        EnginePair p = new EnginePair(client, server);
+        assertTrue(p.handshake());
+        ByteBuffer wire = ByteBuffer.allocate(1 << 16);
+        SslEngine.Result r = p.server.wrap(ByteBuffer.wrap(new byte[1000]), wire);
+        assertEquals(1000, r.bytesConsumed());
+        // ten records of 100 plaintext bytes + a 16-byte MD5 MAC, each behind a 5-byte header
+        assertEquals(10 * (5 + 100 + 16), r.bytesProduced());
+    }
+
+    @Test
+    void clientRefusesAnExtensionItDidNotOffer() throws Exception {
+        SslEngine c = client(ProtocolVersion.TLS_1_0);
+        // session_ticket (35), never offered
+        byte[] hello = Wire.concat(Wire.serverHello(TLS10, RC4_MD5), Wire.hex("0004 0023 0000"));
+        assertFatal(AlertDescription.UNSUPPORTED_EXTENSION, c,
+                Wire.feed(c, hsRecord(TLS10, Wire.handshake(2, hello))));
     }
 
     @Test

@@ -133,6 +133,36 @@ class LoopbackHandshakeTest {
         assertEquals(List.of(AlertDescription.CERTIFICATE_UNKNOWN), seen);
     }
 
+    /** RFC 6066: the server picks the certificate that names the host the client asked for. */
+    @Test
+    void serverNamePicksTheCertificate() {
+        SslConfig s = server(ProtocolVersion.TLS_1_2).credential(pki.otherServer.key(), pki.otherServer.chain())
+                .build();
+        for (String name : List.of("other.localhost", "localhost")) {
+            SslConfig c = SslConfig.client().policy(Policy.LEGACY).registry(REGISTRY).serverName(name)
+                    .trustAnchors(List.of(pki.ca.certificate(), pki.otherCa.certificate())).build();
+            EnginePair p = new EnginePair(c, s);
+            assertTrue(p.handshake(), () -> "failed: " + p.clientFailure + " / " + p.serverFailure);
+            assertEquals("CN=" + name,
+                    p.client.session().peerCertificates().get(0).getSubjectX500Principal().getName());
+        }
+    }
+
+    /** RFC 7507: a fallback retry below what the server supports is refused; at its best it is fine. */
+    @Test
+    void fallbackScsv() {
+        SslConfig s = server(ProtocolVersion.TLS_1_2).protocols(ProtocolVersion.TLS_1_0, ProtocolVersion.TLS_1_2)
+                .build();
+        EnginePair low = new EnginePair(client(ProtocolVersion.TLS_1_0, "SSL_RSA_WITH_3DES_EDE_CBC_SHA").fallback()
+                .build(), s);
+        assertFalse(low.handshake());
+        assertEquals(AlertDescription.INAPPROPRIATE_FALLBACK, low.serverFailure.alert());
+        assertEquals(AlertDescription.INAPPROPRIATE_FALLBACK, low.clientFailure.alert());
+        EnginePair best = new EnginePair(client(ProtocolVersion.TLS_1_2, "SSL_RSA_WITH_3DES_EDE_CBC_SHA").fallback()
+                .build(), s);
+        assertTrue(best.handshake());
+    }
+
     @Test
     void noCommonSuiteIsHandshakeFailure() {
         SslConfig s = server(ProtocolVersion.SSL_3_0).cipherSuites("SSL_RSA_WITH_RC4_128_MD5").build();

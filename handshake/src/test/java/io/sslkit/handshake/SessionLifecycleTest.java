@@ -68,10 +68,28 @@ class SessionLifecycleTest {
         assertFalse(java.util.Arrays.equals(id, second.server.session().id()));
     }
 
+    /** A resumption that fails forgets the offered session on the client too (RFC 5246 §7.2.2). */
+    @Test
+    void failedResumptionForgetsTheSession() throws Exception {
+        assertTrue(new EnginePair(client, server).handshake());
+        SslEngine c = SslEngine.client(client, "localhost", 443);
+        SslEngine s = SslEngine.server(server);
+        c.beginHandshake();
+        assertEquals(null, Wire.feed(s, Wire.drain(c)));
+        byte[] flight = Wire.drain(s);
+        // ServerHello, ChangeCipherSpec, then the encrypted Finished: spoil its last byte
+        flight[flight.length - 1] ^= 1;
+        assertEquals(io.sslkit.api.AlertDescription.BAD_RECORD_MAC, Wire.feed(c, flight).alert());
+        EnginePair third = new EnginePair(client, server);
+        assertTrue(third.handshake());
+        assertFalse(third.client.session().resumed());
+    }
+
     @Test
     void serverWithoutCacheSendsAnEmptySessionId() {
         SslConfig noCache = SslConfig.server().policy(Policy.LEGACY).registry(LoopbackHandshakeTest.REGISTRY)
-                .credential(pki.server.key(), pki.server.chain()).sessionCache(new SessionCache(0, Duration.ofMinutes(1)))
+                .credential(pki.server.key(), pki.server.chain())
+                .sessionCache(new SessionCache(0, Duration.ofMinutes(1)))
                 .build();
         EnginePair p = new EnginePair(client, noCache);
         assertTrue(p.handshake());

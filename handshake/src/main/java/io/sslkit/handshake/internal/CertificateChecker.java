@@ -41,8 +41,13 @@ final class CertificateChecker {
         this.hook = hook;
     }
 
-    /** Parses DER certificates; any malformed one is bad_certificate. */
-    static List<X509Certificate> parse(List<byte[]> der) throws SslAlertException {
+    /** Parses DER certificates; any malformed one, or more than {@code maxLength}, is bad_certificate. */
+    static List<X509Certificate> parse(List<byte[]> der, int maxLength) throws SslAlertException {
+        if (der.size() > maxLength) {
+            // refused before decoding any: parsing is the expensive part of a hostile chain
+            throw new SslAlertException(AlertDescription.BAD_CERTIFICATE,
+                    "certificate chain of " + der.size() + " exceeds the limit of " + maxLength);
+        }
         List<X509Certificate> out = new ArrayList<>();
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
@@ -60,6 +65,14 @@ final class CertificateChecker {
      * Checks a non-empty chain whose end-entity key must be one of {@code keyAlgorithms}.
      */
     Outcome check(List<X509Certificate> chain, Set<String> keyAlgorithms) throws SslAlertException {
+        return check(chain, keyAlgorithms, null);
+    }
+
+    /**
+     * As {@link #check(List, Set)}, and when {@code hostName} is given the end-entity certificate must also name it
+     * (RFC 6125: a DNS subjectAltName, else the CN), or the problem is certificate_unknown.
+     */
+    Outcome check(List<X509Certificate> chain, Set<String> keyAlgorithms, String hostName) throws SslAlertException {
         X509Certificate leaf = chain.get(0);
         String keyAlgorithm = KeyAlgorithms.of(leaf);
         String subject = "subject \"" + leaf.getSubjectX500Principal().getName() + "\", issuer \""
@@ -70,8 +83,12 @@ final class CertificateChecker {
                     subject + ": a " + keyAlgorithm + " key cannot serve here (needs " + keyAlgorithms + ")");
         }
         SslAlertException problem = validate(chain);
+        if (problem == null && hostName != null && !ServerNames.matches(leaf, hostName)) {
+            problem = new SslAlertException(AlertDescription.CERTIFICATE_UNKNOWN,
+                    "the certificate does not name " + hostName);
+        }
         if (problem == null) {
-            return new Outcome(chain, subject + "; trusted");
+            return new Outcome(chain, subject + "; trusted" + (hostName == null ? "" : ", names " + hostName));
         }
         if (insecure) {
             return new Outcome(chain, subject + "; " + problem.alert() + " (" + reason(problem)

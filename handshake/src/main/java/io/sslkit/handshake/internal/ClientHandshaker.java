@@ -35,13 +35,14 @@ final class ClientHandshaker extends Handshaker {
     private KeyExchange.Client exchange;
     private ExchangeContext context;
     private boolean keysDelivered;
-    private boolean serverKeyExchangeSeen;
     private CertificateRequest certificateRequest;
     private int[] offeredSignatureAlgorithms;
     private byte[] serverSessionId = new byte[0];
+    private final java.util.Set<Integer> offeredExtensions = new java.util.HashSet<>();
 
-    ClientHandshaker(SslConfig config, HandshakeOutput out, SessionStore cache, String host, int port) {
-        super(config, out, cache);
+    ClientHandshaker(SslConfig config, HandshakeOutput out, SessionStore cache, String host, int port,
+                     PriorHandshake prior) {
+        super(config, out, cache, prior);
         this.host = host;
         this.port = port;
     }
@@ -63,15 +64,24 @@ final class ClientHandshaker extends Handshaker {
         Session cached = host == null ? null : cache.byPeer(host, port);
         if (cached != null && config.protocols().contains(cached.version()) && offered.contains(cached.suite())) {
             offeredSession = cached;
+            // known to the connection from now on, so that a fatal alert during this handshake invalidates it
+            session = cached;
             sessionId = cached.id();
         }
-        int[] codes = new int[offered.size() + 1];
-        for (int i = 0; i < offered.size(); i++) {
-            codes[i] = offered.get(i).code();
-        }
-        // RFC 5746 §3.3: the SCSV signals secure renegotiation support in every initial hello
-        codes[offered.size()] = CipherSuites.TLS_EMPTY_RENEGOTIATION_INFO_SCSV;
+        List<Integer> codeList = new ArrayList<>();
+        offered.forEach(s -> codeList.add(s.code()));
         List<Extension> extensions = new ArrayList<>();
+        if (prior == null) {
+            // RFC 5746 §3.3: the SCSV signals secure renegotiation support in an initial hello
+            codeList.add(CipherSuites.TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
+        } else {
+            // RFC 5746 §3.5: a renegotiating client proves the connection with its last verify_data
+            extensions.add(new Extension(Extension.RENEGOTIATION_INFO, renegotiationInfo(false)));
+        }
+        if (config.fallback()) {
+            codeList.add(CipherSuites.TLS_FALLBACK_SCSV);
+        }
+        int[] codes = codeList.stream().mapToInt(Integer::intValue).toArray();
         if (highest.atLeast(ProtocolVersion.TLS_1_0)) {
             if (config.serverName() != null) {
                 extensions.add(serverName(config.serverName()));
@@ -87,6 +97,9 @@ final class ClientHandshaker extends Handshaker {
                         new HandshakeWriter().vector16(w.toByteArray()).toByteArray()));
             }
         }
+        extensions.forEach(e -> offeredExtensions.add(e.type()));
+        // the SCSV stands for renegotiation_info (RFC 5746 §3.4)
+        offeredExtensions.add(Extension.RENEGOTIATION_INFO);
         ClientHello hello = new ClientHello(clientVersion, clientRandom, sessionId, codes, new byte[] {0},
                 extensions);
         send(HandshakeType.CLIENT_HELLO, hello.encode());
@@ -129,9 +142,8 @@ final class ClientHandshaker extends Handshaker {
             case KEY_EXCHANGE_OR_REQUEST_OR_DONE -> {
                 if (m.type() == HandshakeType.SERVER_KEY_EXCHANGE) {
                     exchange.processServerKeyExchange(m.body());
-                    serverKeyExchangeSeen = true;
                     events.step(HandshakeStep.PRE_MASTER_SECRET, "ServerKeyExchange for " + keyExchange.name()
-                            + " received and its signature verified");
+                            + " received and accepted by the key exchange");
                     state = State.REQUEST_OR_DONE;
                 } else {
                     noServerKeyExchange(m);
@@ -194,11 +206,25 @@ final class ClientHandshaker extends Handshaker {
             throw new SslAlertException(AlertDescription.ILLEGAL_PARAMETER,
                     "server chose compression method " + hello.compressionMethod() + ", only null was offered");
         }
+        for (Extension e : hello.extensions()) {
+            if (!offeredExtensions.contains(e.type())) {
+                // RFC 5246 §7.4.1.4: a server answers only extensions the client offered
+                throw new SslAlertException(AlertDescription.UNSUPPORTED_EXTENSION,
+                        "server sent extension " + e.type() + ", which was not offered");
+            }
+        }
         Extension ri = Extension.find(hello.extensions(), Extension.RENEGOTIATION_INFO);
-        if (ri != null && (ri.data().length != 1 || ri.data()[0] != 0)) {
+        if (prior == null && ri != null && !java.util.Arrays.equals(ri.data(), renegotiationInfo(true))) {
             // RFC 5746 §3.4: an initial handshake carries an empty renegotiated_connection
             throw new SslAlertException(AlertDescription.HANDSHAKE_FAILURE, "renegotiation_info not empty");
         }
+        if (prior != null && (ri == null
+                || !java.security.MessageDigest.isEqual(ri.data(), renegotiationInfo(true)))) {
+            // RFC 5746 §3.5: the server must prove both verify_data of the connection
+            throw new SslAlertException(AlertDescription.HANDSHAKE_FAILURE,
+                    "renegotiation_info missing or wrong in a renegotiation");
+        }
+        secureRenegotiation = ri != null;
         suite = chosen;
         // only offered from TLS 1.0 on; in an SSL 3.0 ServerHello it has no meaning
         extendedMasterSecret = !v.isSsl3() && emsOffered(hello.extensions())
@@ -244,12 +270,13 @@ final class ClientHandshaker extends Handshaker {
         if (msg.certificateList().isEmpty()) {
             throw new SslAlertException(AlertDescription.BAD_CERTIFICATE, "server sent an empty certificate chain");
         }
-        peerChain = CertificateChecker.parse(msg.certificateList());
+        peerChain = CertificateChecker.parse(msg.certificateList(), config.maxCertificateChainLength());
         CertificateChecker checker = new CertificateChecker(config.trustAnchors(), config.insecure(),
                 config.certificateCheck());
         CertificateChecker.Outcome outcome;
         try {
-            outcome = checker.check(peerChain, Set.of(keyExchange.serverKeyAlgorithm()));
+            // the name is checked only when the application named the server it wants
+            outcome = checker.check(peerChain, Set.of(keyExchange.serverKeyAlgorithm()), config.serverName());
         } catch (SslAlertException e) {
             events.step(HandshakeStep.SERVER_AUTHENTICATION, "server certificate refused: " + e.getMessage());
             throw e;

@@ -23,7 +23,13 @@ import java.nio.ByteBuffer;
 public final class Connection implements HandshakeOutput {
     private final RecordLayer records;
     private final AlertProtocol alerts;
-    private final Handshaker handshaker;
+    private final SslConfig config;
+    private final String peerHost;
+    private final int peerPort;
+    /** The handshake in progress, or the last one completed. */
+    private Handshaker handshaker;
+    /** The last handshake that completed: its session is the connection's. */
+    private Handshaker established;
     private final HandshakeAssembler assembler;
     private final SessionStore cache;
     private final ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream();
@@ -36,12 +42,15 @@ public final class Connection implements HandshakeOutput {
     private boolean closeRequested;
 
     public Connection(SslConfig config, SessionStore cache, String peerHost, int peerPort) {
-        this.records = new RecordLayer(RecordLimits.DEFAULT, config.random());
-        this.alerts = new AlertProtocol(config.listener(), AlertProtocol.DEFAULT_MAX_CONSECUTIVE_WARNINGS);
+        this.config = config;
+        this.peerHost = peerHost;
+        this.peerPort = peerPort;
+        this.records = new RecordLayer(config.recordLimits(), config.random());
+        this.alerts = new AlertProtocol(config.listener(), config.maxConsecutiveWarnings());
         this.cache = cache;
         this.assembler = new HandshakeAssembler(config.maxHandshakeMessageSize());
-        this.handshaker = config.isClient() ? Handshaker.client(config, this, cache, peerHost, peerPort)
-                : Handshaker.server(config, this, cache);
+        this.handshaker = config.isClient() ? Handshaker.client(config, this, cache, peerHost, peerPort, null)
+                : Handshaker.server(config, this, cache, null);
         if (config.isClient()) {
             // the first record carries min(highest, TLS 1.0): SSL 3.0-only servers accept 3.0, the rest 3.1
             ProtocolVersion highest = Negotiator.highest(config.protocols());
@@ -49,12 +58,76 @@ public final class Connection implements HandshakeOutput {
         }
     }
 
-    public Handshaker handshaker() {
-        return handshaker;
+    /** True once a first handshake has completed (and stays so through renegotiations). */
+    public boolean established() {
+        return established != null;
+    }
+
+    /** True while a handshake (the first or a renegotiation) is in progress. */
+    public boolean handshaking() {
+        return !handshaker.isComplete();
+    }
+
+    /** The session of the last completed handshake, or null. */
+    public SessionView session() {
+        return established == null ? null : new SessionView(established.session(), established.resumed());
     }
 
     public void start() throws SslAlertException {
         run(handshaker::start);
+    }
+
+    /**
+     * Starts a renegotiation (RFC 5746): a client sends a new ClientHello, a server a HelloRequest. Only on an
+     * established TLS connection that agreed on secure renegotiation, and only when the configuration allows it.
+     *
+     * @throws IllegalStateException when the connection cannot renegotiate
+     */
+    public void renegotiate() throws SslAlertException {
+        if (established == null || handshaking()) {
+            throw new IllegalStateException("no completed handshake to renegotiate, or one is in progress");
+        }
+        if (!mayRenegotiate()) {
+            throw new IllegalStateException("renegotiation is off, or the peer does not support RFC 5746");
+        }
+        run(() -> {
+            if (config.isClient()) {
+                handshaker = Handshaker.client(config, this, cache, peerHost, peerPort, established.finishedData());
+                handshaker.start();
+            } else {
+                HandshakeMessage request = HandshakeMessage.of(HandshakeType.HELLO_REQUEST, new byte[0]);
+                new Events(config.listener(), false).message(true, HandshakeType.HELLO_REQUEST, 0);
+                message(request);
+            }
+        });
+    }
+
+    private boolean mayRenegotiate() {
+        return config.renegotiation() && established.secureRenegotiation() && !established.version().isSsl3();
+    }
+
+    /**
+     * A ClientHello to a server, or a HelloRequest to a client, after a completed handshake starts a renegotiation
+     * if the connection may renegotiate; otherwise the completed handshake declines it.
+     *
+     * @return true when the message began a renegotiation and has been handled
+     */
+    private boolean renegotiationStarts(HandshakeMessage m) throws SslAlertException {
+        if (!handshaker.isComplete() || !mayRenegotiate()) {
+            return false;
+        }
+        if (!config.isClient() && m.type() == HandshakeType.CLIENT_HELLO) {
+            handshaker = Handshaker.server(config, this, cache, established.finishedData());
+            handshaker.receive(m);
+            return true;
+        }
+        if (config.isClient() && m.type() == HandshakeType.HELLO_REQUEST && m.body().length == 0) {
+            new Events(config.listener(), true).message(false, HandshakeType.HELLO_REQUEST, 0);
+            handshaker = Handshaker.client(config, this, cache, peerHost, peerPort, established.finishedData());
+            handshaker.start();
+            return true;
+        }
+        return false;
     }
 
     // ---- input ------------------------------------------------------------------------------------------------
@@ -95,8 +168,13 @@ public final class Connection implements HandshakeOutput {
                 assembler.add(bytes);
                 HandshakeMessage m;
                 while ((m = assembler.next()) != null) {
-                    handshaker.receive(m);
+                    if (!renegotiationStarts(m)) {
+                        handshaker.receive(m);
+                    }
                     syncVersion();
+                    if (handshaker.isComplete()) {
+                        established = handshaker;
+                    }
                 }
                 return Received.NOTHING;
             }
@@ -118,7 +196,8 @@ public final class Connection implements HandshakeOutput {
                 return Received.NOTHING;
             }
             case APPLICATION_DATA -> {
-                if (!handshaker.isComplete()) {
+                // during a renegotiation application data keeps flowing under the current keys
+                if (established == null) {
                     throw new SslAlertException(AlertDescription.UNEXPECTED_MESSAGE,
                             "application data before the handshake completed");
                 }
@@ -139,18 +218,23 @@ public final class Connection implements HandshakeOutput {
 
     // ---- output -----------------------------------------------------------------------------------------------
 
-    /** Encrypts application data (at most 2^14 bytes at a time are taken from {@code src}) into the queue. */
-    public int writeApplicationData(ByteBuffer src, int max) throws SslAlertException {
+    /**
+     * Protects up to {@code max} bytes of application data from {@code src}: straight into {@code dst} when nothing
+     * is queued and it has room (the common case, one copy), else into the queue.
+     */
+    public int writeApplicationData(ByteBuffer src, int max, ByteBuffer dst) throws SslAlertException {
         int n = Math.min(max, src.remaining());
         ByteBuffer slice = src.slice();
         slice.limit(n);
-        int[] done = {0};
         run(() -> {
-            put(ContentType.APPLICATION_DATA, slice);
-            done[0] = n;
+            if (!hasPendingOutput() && dst.remaining() >= records.maxWireSize(n)) {
+                records.write(ContentType.APPLICATION_DATA, slice, dst);
+            } else {
+                put(ContentType.APPLICATION_DATA, slice);
+            }
         });
         src.position(src.position() + n);
-        return done[0];
+        return n;
     }
 
     public void closeOutbound() throws SslAlertException {
@@ -294,10 +378,12 @@ public final class Connection implements HandshakeOutput {
     }
 
     private void invalidateSession() {
-        Session s = handshaker.session();
-        if (s != null) {
-            s.invalidate();
-            cache.remove(s);
+        for (Handshaker h : new Handshaker[] {established, handshaker}) {
+            Session s = h == null ? null : h.session();
+            if (s != null) {
+                s.invalidate();
+                cache.remove(s);
+            }
         }
     }
 

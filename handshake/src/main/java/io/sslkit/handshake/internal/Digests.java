@@ -15,7 +15,8 @@ interface Digests {
 
     static Digests of(AlgorithmRegistry registry) {
         return name -> registry.digest(name).orElseThrow(() -> new SslAlertException(
-                AlertDescription.HANDSHAKE_FAILURE, "the handshake needs digest " + name + ", which no module supplies"));
+                AlertDescription.HANDSHAKE_FAILURE,
+                "the handshake needs digest " + name + ", which no module supplies"));
     }
 
     default byte[] hash(String name, byte[]... parts) throws SslAlertException {

@@ -26,6 +26,8 @@ public abstract class Handshaker {
     protected final Digests digests;
     protected final HandshakeOutput out;
     protected final SessionStore cache;
+    /** The handshake this one renegotiates, or null for the first handshake of the connection. */
+    protected final PriorHandshake prior;
     private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
 
     protected ProtocolVersion version;
@@ -40,25 +42,54 @@ public abstract class Handshaker {
     protected boolean resumed;
     /** RFC 7627 negotiated for this handshake. */
     protected boolean extendedMasterSecret;
+    /** RFC 5746 agreed in this handshake: a later renegotiation may be secure. */
+    protected boolean secureRenegotiation;
+    private byte[] clientVerifyData;
+    private byte[] serverVerifyData;
     protected List<X509Certificate> peerChain = List.of();
     protected List<X509Certificate> localChain = List.of();
     private boolean changeCipherSpecExpected;
     private boolean complete;
 
-    Handshaker(SslConfig config, HandshakeOutput out, SessionStore cache) {
+    Handshaker(SslConfig config, HandshakeOutput out, SessionStore cache, PriorHandshake prior) {
         this.config = config;
+        this.prior = prior;
         this.events = new Events(config.listener(), config.isClient());
         this.digests = Digests.of(config.registry());
         this.out = out;
         this.cache = cache;
     }
 
-    public static Handshaker client(SslConfig config, HandshakeOutput out, SessionStore cache, String host, int port) {
-        return new ClientHandshaker(config, out, cache, host, port);
+    /** @param prior the handshake being renegotiated, or null for the connection's first */
+    public static Handshaker client(SslConfig config, HandshakeOutput out, SessionStore cache, String host, int port,
+                                    PriorHandshake prior) {
+        return new ClientHandshaker(config, out, cache, host, port, prior);
     }
 
-    public static Handshaker server(SslConfig config, HandshakeOutput out, SessionStore cache) {
-        return new ServerHandshaker(config, out, cache);
+    /** @param prior the handshake being renegotiated, or null for the connection's first */
+    public static Handshaker server(SslConfig config, HandshakeOutput out, SessionStore cache, PriorHandshake prior) {
+        return new ServerHandshaker(config, out, cache, prior);
+    }
+
+    /** Whether RFC 5746 was agreed, so that this connection may renegotiate securely once this handshake is done. */
+    public final boolean secureRenegotiation() {
+        return secureRenegotiation;
+    }
+
+    /** Both verify_data of this (complete) handshake, for the next one to prove. */
+    public final PriorHandshake finishedData() {
+        return new PriorHandshake(clientVerifyData.clone(), serverVerifyData.clone());
+    }
+
+    /**
+     * The renegotiation_info extension's data: renegotiated_connection&lt;0..255&gt;, empty for a first handshake, else
+     * client_verify_data (+ server_verify_data when the server sends it).
+     */
+    final byte[] renegotiationInfo(boolean fromServer) {
+        byte[] connection = prior == null ? new byte[0]
+                : fromServer ? Bytes.concat(prior.clientVerifyData(), prior.serverVerifyData())
+                : prior.clientVerifyData();
+        return new HandshakeWriter().vector8(connection).toByteArray();
     }
 
     /** Starts the handshake: the client sends its ClientHello, the server waits for one. */
@@ -96,6 +127,10 @@ public abstract class Handshaker {
 
     /** A warning alert other than close_notify arrived. */
     public void receiveWarning(AlertDescription description) throws SslAlertException {
+        if (description == AlertDescription.NO_RENEGOTIATION && prior != null && !complete) {
+            // the peer declined the renegotiation we asked for: the connection goes on, this handshake cannot
+            throw new SslAlertException(AlertDescription.HANDSHAKE_FAILURE, "the peer refused to renegotiate");
+        }
         events.debug("warning {} ignored", description);
     }
 
@@ -224,6 +259,11 @@ public abstract class Handshaker {
         boolean client = config.isClient();
         out.changeCipherSpec(client ? clientWrite : serverWrite);
         byte[] verifyData = schedule.finished(masterSecret, transcript(), client);
+        if (client) {
+            clientVerifyData = verifyData;
+        } else {
+            serverVerifyData = verifyData;
+        }
         send(HandshakeType.FINISHED, verifyData);
         events.step(client ? HandshakeStep.CLIENT_FINISHED : HandshakeStep.SERVER_FINISHED,
                 (client ? "client" : "server") + " sent ChangeCipherSpec and Finished (" + verifyData.length
@@ -241,6 +281,11 @@ public abstract class Handshaker {
         if (!MessageDigest.isEqual(expected, m.body())) {
             // RFC 5246 §7.4.9: decrypt_error; the alert layer maps it for SSL 3.0
             throw new SslAlertException(AlertDescription.DECRYPT_ERROR, "Finished.verify_data does not match");
+        }
+        if (fromClient) {
+            clientVerifyData = expected;
+        } else {
+            serverVerifyData = expected;
         }
         events.step(fromClient ? HandshakeStep.CLIENT_FINISHED : HandshakeStep.SERVER_FINISHED,
                 (fromClient ? "client" : "server") + " ChangeCipherSpec received and Finished verified");

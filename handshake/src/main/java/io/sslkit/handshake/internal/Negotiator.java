@@ -58,7 +58,9 @@ final class Negotiator {
         return out;
     }
 
-    static Choice chooseSuite(SslConfig config, ClientHello hello, ProtocolVersion version) throws SslAlertException {
+    /** @param serverName the client's server_name, or null: picks the credential that names it, if any does */
+    static Choice chooseSuite(SslConfig config, ClientHello hello, ProtocolVersion version, String serverName)
+            throws SslAlertException {
         AlgorithmRegistry registry = config.registry();
         Policy policy = config.policy();
         List<CipherSuite> preference = config.cipherSuites();
@@ -75,7 +77,7 @@ final class Negotiator {
                 skipped.add(s.name() + " (" + refusal + ")");
                 continue;
             }
-            Optional<SslConfig.Credential> credential = credentialFor(config, s);
+            Optional<SslConfig.Credential> credential = credentialFor(config, s, serverName);
             if (credential.isEmpty()) {
                 skipped.add(s.name() + " (no " + serverKeyAlgorithm(registry, s) + " credential)");
                 continue;
@@ -106,9 +108,19 @@ final class Negotiator {
         return registry.keyExchange(s.keyExchange()).map(KeyExchange::serverKeyAlgorithm).orElse("?");
     }
 
-    private static Optional<SslConfig.Credential> credentialFor(SslConfig config, CipherSuite s) {
+    private static Optional<SslConfig.Credential> credentialFor(SslConfig config, CipherSuite s, String serverName) {
         String needed = serverKeyAlgorithm(config.registry(), s);
-        return config.credentials().stream().filter(c -> c.keyAlgorithm().equals(needed)).findFirst();
+        List<SslConfig.Credential> fitting = config.credentials().stream()
+                .filter(c -> c.keyAlgorithm().equals(needed)).toList();
+        if (serverName != null) {
+            for (SslConfig.Credential c : fitting) {
+                if (ServerNames.matches(c.chain().get(0), serverName)) {
+                    return Optional.of(c);
+                }
+            }
+        }
+        // no name, or none that matches: the first credential of the type, as a server without SNI would
+        return fitting.stream().findFirst();
     }
 
     private static String describe(int[] codes) {

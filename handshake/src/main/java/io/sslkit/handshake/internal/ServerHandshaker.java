@@ -36,11 +36,10 @@ final class ServerHandshaker extends Handshaker {
     private boolean certificateRequested;
     private int[] clientSignatureAlgorithms;
     private int[] requestedSignatureAlgorithms;
-    private boolean secureRenegotiation;
     private byte[] sessionId;
 
-    ServerHandshaker(SslConfig config, HandshakeOutput out, SessionStore cache) {
-        super(config, out, cache);
+    ServerHandshaker(SslConfig config, HandshakeOutput out, SessionStore cache, PriorHandshake prior) {
+        super(config, out, cache, prior);
     }
 
     @Override
@@ -120,11 +119,21 @@ final class ServerHandshaker extends Handshaker {
                     "ClientHello.compression_methods lacks the null method");
         }
         Extension ri = Extension.find(hello.extensions(), Extension.RENEGOTIATION_INFO);
-        if (ri != null && (ri.data().length != 1 || ri.data()[0] != 0)) {
-            throw new SslAlertException(AlertDescription.HANDSHAKE_FAILURE,
-                    "renegotiation_info not empty in an initial handshake");
+        boolean scsv = hello.offers(CipherSuites.TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
+        if (prior == null) {
+            if (ri != null && !java.util.Arrays.equals(ri.data(), renegotiationInfo(false))) {
+                throw new SslAlertException(AlertDescription.HANDSHAKE_FAILURE,
+                        "renegotiation_info not empty in an initial handshake");
+            }
+            secureRenegotiation = ri != null || scsv;
+        } else {
+            // RFC 5746 §3.7: a renegotiating client proves its last verify_data and sends no SCSV
+            if (scsv || ri == null || !java.security.MessageDigest.isEqual(ri.data(), renegotiationInfo(false))) {
+                throw new SslAlertException(AlertDescription.HANDSHAKE_FAILURE,
+                        "renegotiation without the right renegotiation_info");
+            }
+            secureRenegotiation = true;
         }
-        secureRenegotiation = ri != null || hello.offers(CipherSuites.TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
         if (version == ProtocolVersion.TLS_1_2) {
             clientSignatureAlgorithms = parseSignatureAlgorithms(hello);
         }
@@ -136,13 +145,14 @@ final class ServerHandshaker extends Handshaker {
             throw new SslAlertException(AlertDescription.HANDSHAKE_FAILURE,
                     "resumption of an extended-master-secret session without the extension");
         }
-        if (cached != null && cached.extendedMasterSecret() == extendedMasterSecret && cached.version() == version && hello.offers(cached.suite().code())
-                && config.registry().isComplete(cached.suite())
+        if (cached != null && cached.extendedMasterSecret() == extendedMasterSecret && cached.version() == version
+                && hello.offers(cached.suite().code()) && config.registry().isComplete(cached.suite())
                 && config.policy().allows(cached.suite(), config.registry())) {
             resume(cached);
             return;
         }
-        Negotiator.Choice choice = Negotiator.chooseSuite(config, hello, version);
+        String serverName = version.isSsl3() ? null : ServerNames.hostName(hello.extensions());
+        Negotiator.Choice choice = Negotiator.chooseSuite(config, hello, version, serverName);
         suite = choice.suite();
         chooseSchedule();
         sessionId = new byte[cache.capacity() > 0 ? 32 : 0];
@@ -157,7 +167,8 @@ final class ServerHandshaker extends Handshaker {
         X509Certificate leaf = localChain.get(0);
         events.step(HandshakeStep.SERVER_AUTHENTICATION, "sent certificate subject \""
                 + leaf.getSubjectX500Principal().getName() + "\", issuer \"" + leaf.getIssuerX500Principal().getName()
-                + "\" (chain of " + localChain.size() + ")");
+                + "\" (chain of " + localChain.size() + ")"
+                + (serverName == null ? "" : " for server_name " + serverName));
         context = new ExchangeContext(version, clientVersion, clientRandom, serverRandom, config.random(), leaf,
                 choice.credential().key(), digests, config.registry(), clientSignatureAlgorithms,
                 config.policy().minimumDhBits(), suite.cipher());
@@ -165,7 +176,7 @@ final class ServerHandshaker extends Handshaker {
         byte[] serverKeyExchange = exchange.serverKeyExchange();
         if (serverKeyExchange != null) {
             send(HandshakeType.SERVER_KEY_EXCHANGE, serverKeyExchange);
-            events.step(HandshakeStep.PRE_MASTER_SECRET, "sent signed ServerKeyExchange for " + keyExchange.name());
+            events.step(HandshakeStep.PRE_MASTER_SECRET, "sent ServerKeyExchange for " + keyExchange.name());
         }
         if (config.clientAuth() != ClientAuth.NONE) {
             sendCertificateRequest();
@@ -198,7 +209,7 @@ final class ServerHandshaker extends Handshaker {
     private void sendServerHello() {
         List<Extension> extensions = new ArrayList<>();
         if (secureRenegotiation && !version.isSsl3()) {
-            extensions.add(new Extension(Extension.RENEGOTIATION_INFO, new byte[] {0}));
+            extensions.add(new Extension(Extension.RENEGOTIATION_INFO, renegotiationInfo(true)));
         }
         if (extendedMasterSecret) {
             extensions.add(new Extension(Extension.EXTENDED_MASTER_SECRET, new byte[0]));
@@ -257,7 +268,7 @@ final class ServerHandshaker extends Handshaker {
             noClientCertificate("empty Certificate");
             return;
         }
-        peerChain = CertificateChecker.parse(msg.certificateList());
+        peerChain = CertificateChecker.parse(msg.certificateList(), config.maxCertificateChainLength());
         Set<String> usable = new HashSet<>();
         config.registry().signatures().forEach(s -> usable.add(s.keyAlgorithm()));
         if (fortezza()) {
@@ -351,7 +362,7 @@ final class ServerHandshaker extends Handshaker {
         throw new SslAlertException(AlertDescription.UNEXPECTED_MESSAGE, "a server does not accept HelloRequest");
     }
 
-    /** A ClientHello after the handshake asks for renegotiation, which we decline. */
+    /** A ClientHello after the handshake asks for a renegotiation the connection did not accept: declined. */
     @Override
     void onMessageAfterHandshake(HandshakeMessage m) throws SslAlertException {
         if (m.type() == HandshakeType.CLIENT_HELLO && !version.isSsl3()) {

@@ -135,7 +135,10 @@ final class Signatures {
         }
     }
 
-    /** Pre-TLS 1.2 ServerKeyExchange hash: MD5(CR + SR + params) || SHA(CR + SR + params) for RSA, SHA alone for DSA. */
+    /**
+     * Pre-TLS 1.2 ServerKeyExchange hash: MD5(CR + SR + params) || SHA(CR + SR + params) for RSA, SHA alone for
+     * DSA.
+     */
     static byte[] legacyParamsHash(Digests digests, String keyAlgorithm, byte[] signedData) throws SslAlertException {
         byte[] sha = digests.hash("SHA", signedData);
         return "DSA".equals(keyAlgorithm) ? sha : Bytes.concat(digests.hash("MD5", signedData), sha);

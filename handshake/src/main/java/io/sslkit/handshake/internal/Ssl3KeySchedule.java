@@ -16,7 +16,10 @@ final class Ssl3KeySchedule implements KeySchedule {
         this.digests = digests;
     }
 
-    /** master_secret = MD5(pre + SHA('A' + pre + CR + SR)) + MD5(pre + SHA('BB' + ...)) + MD5(pre + SHA('CCC' + ...)). */
+    /**
+     * master_secret = MD5(pre + SHA('A' + pre + CR + SR)) + MD5(pre + SHA('BB' + ...)) + MD5(pre + SHA('CCC' +
+     * ...)).
+     */
     @Override
     public byte[] masterSecret(byte[] preMasterSecret, byte[] clientRandom, byte[] serverRandom)
             throws SslAlertException {

@@ -58,7 +58,7 @@ class CertificateCheckerTest {
     @Test
     void malformedDerIsBadCertificate() {
         SslAlertException e = assertThrows(SslAlertException.class,
-                () -> CertificateChecker.parse(List.of(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01})));
+                () -> CertificateChecker.parse(List.of(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}), 10));
         assertEquals(AlertDescription.BAD_CERTIFICATE, e.alert());
     }
 
@@ -88,5 +88,23 @@ class CertificateCheckerTest {
         CertificateChecker insecure = new CertificateChecker(List.of(), true, CertificateCheck.REFUSE);
         String detail = insecure.check(List.of(pki.otherServer.chain()), Set.of("RSA")).detail();
         assertTrue(detail.contains("certificate_unknown") && detail.contains("insecure"), detail);
+    }
+
+    @Test
+    void hostNameMustMatchWhenGiven() throws Exception {
+        assertTrue(strict.check(List.of(pki.server.chain()), Set.of("RSA"), "LOCALHOST").detail()
+                .contains("names LOCALHOST"));
+        SslAlertException e = assertThrows(SslAlertException.class,
+                () -> strict.check(List.of(pki.server.chain()), Set.of("RSA"), "example.org"));
+        assertEquals(AlertDescription.CERTIFICATE_UNKNOWN, e.alert());
+        assertTrue(e.getMessage().contains("does not name example.org"), e::getMessage);
+    }
+
+    @Test
+    void overlongChainIsRefusedBeforeParsing() {
+        SslAlertException e = assertThrows(SslAlertException.class,
+                () -> CertificateChecker.parse(java.util.Collections.nCopies(11, new byte[] {0}), 10));
+        assertEquals(AlertDescription.BAD_CERTIFICATE, e.alert());
+        assertTrue(e.getMessage().contains("limit of 10"), e::getMessage);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sslkit.api.AlertDescription;
 import io.sslkit.api.SslAlertException;
@@ -116,6 +117,22 @@ class MessageCodecTest {
         assertEquals(16, f.encoded().length);
         assertNull(a.next());
         assertEquals(true, a.isEmpty());
+    }
+
+    /** A message dribbled byte by byte, then several in one go, across buffer growth. */
+    @Test
+    void assemblerAcrossGrowth() throws Exception {
+        HandshakeAssembler a = new HandshakeAssembler(1 << 16);
+        byte[] big = HandshakeMessage.of(HandshakeType.CERTIFICATE, new byte[3000]).encoded();
+        for (int i = 0; i < big.length - 1; i++) {
+            a.add(new byte[] {big[i]});
+            assertNull(a.next());
+        }
+        a.add(Bytes.concat(new byte[] {big[big.length - 1]},
+                HandshakeMessage.of(HandshakeType.SERVER_HELLO_DONE, new byte[0]).encoded()));
+        assertEquals(3000, a.next().body().length);
+        assertEquals(HandshakeType.SERVER_HELLO_DONE, a.next().type());
+        assertTrue(a.isEmpty());
     }
 
     @Test

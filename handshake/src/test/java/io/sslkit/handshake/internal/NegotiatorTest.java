@@ -44,7 +44,7 @@ class NegotiatorTest {
     @Test
     void serverPreferenceWinsOverClientOrder() throws Exception {
         SslConfig c = server().cipherSuites("SSL_RSA_WITH_3DES_EDE_CBC_SHA", "SSL_RSA_WITH_RC4_128_MD5").build();
-        Negotiator.Choice choice = Negotiator.chooseSuite(c, hello(0x0004, 0x000A), ProtocolVersion.SSL_3_0);
+        Negotiator.Choice choice = Negotiator.chooseSuite(c, hello(0x0004, 0x000A), ProtocolVersion.SSL_3_0, null);
         assertEquals("SSL_RSA_WITH_3DES_EDE_CBC_SHA", choice.suite().name());
         assertTrue(choice.why().contains("server preference #1"), choice.why());
     }
@@ -52,7 +52,7 @@ class NegotiatorTest {
     @Test
     void suiteNotDefinedForTheVersionIsPassedOver() throws Exception {
         SslConfig c = server().cipherSuites("SSL_RSA_WITH_DES_CBC_SHA", "SSL_RSA_WITH_RC4_128_SHA").build();
-        Negotiator.Choice choice = Negotiator.chooseSuite(c, hello(0x0009, 0x0005), ProtocolVersion.TLS_1_2);
+        Negotiator.Choice choice = Negotiator.chooseSuite(c, hello(0x0009, 0x0005), ProtocolVersion.TLS_1_2, null);
         assertEquals("SSL_RSA_WITH_RC4_128_SHA", choice.suite().name());
         assertTrue(choice.why().contains("SSL_RSA_WITH_DES_CBC_SHA (not defined for TLSv1.2)"), choice.why());
     }
@@ -61,7 +61,7 @@ class NegotiatorTest {
     void suiteWithoutACredentialIsPassedOver() throws Exception {
         SslConfig c = server().cipherSuites("SSL_DHE_DSS_WITH_3DES_EDE_CBC_SHA", "SSL_RSA_WITH_3DES_EDE_CBC_SHA")
                 .build();
-        Negotiator.Choice choice = Negotiator.chooseSuite(c, hello(0x0013, 0x000A), ProtocolVersion.SSL_3_0);
+        Negotiator.Choice choice = Negotiator.chooseSuite(c, hello(0x0013, 0x000A), ProtocolVersion.SSL_3_0, null);
         assertEquals("SSL_RSA_WITH_3DES_EDE_CBC_SHA", choice.suite().name());
         assertTrue(choice.why().contains("no DSA credential"), choice.why());
     }
@@ -74,7 +74,7 @@ class NegotiatorTest {
         BulkCipher rc4 = registry.bulkCipher("RC4_128").orElseThrow();
         registry.remove(rc4);
         SslAlertException e = assertThrows(SslAlertException.class,
-                () -> Negotiator.chooseSuite(c, hello(0x0004, 0x0005), ProtocolVersion.SSL_3_0));
+                () -> Negotiator.chooseSuite(c, hello(0x0004, 0x0005), ProtocolVersion.SSL_3_0, null));
         assertEquals(AlertDescription.HANDSHAKE_FAILURE, e.alert());
         registry.add(rc4, "test");
         assertTrue(Negotiator.offer(SslConfig.client().policy(Policy.LEGACY).registry(registry).build()).stream()
