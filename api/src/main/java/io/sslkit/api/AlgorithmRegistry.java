@@ -77,8 +77,26 @@ public final class AlgorithmRegistry {
         return r;
     }
 
+    /** One broken provider (a half-built jar, a missing class) must not take every other algorithm down with it. */
     private <T> void load(ServiceLoader<T> loader) {
-        loader.stream().forEach(p -> add(p.get(), originOf(p.type())));
+        java.util.Iterator<ServiceLoader.Provider<T>> providers = loader.stream().iterator();
+        while (true) {
+            ServiceLoader.Provider<T> p;
+            try {
+                if (!providers.hasNext()) {
+                    return;
+                }
+                p = providers.next();
+            } catch (java.util.ServiceConfigurationError e) {
+                LOG.warn("skipping a provider that cannot be loaded: {}", e.getMessage());
+                continue;
+            }
+            try {
+                add(p.get(), originOf(p.type()));
+            } catch (java.util.ServiceConfigurationError | RuntimeException | LinkageError e) {
+                LOG.warn("skipping provider {}: {}", p.type().getName(), e.toString());
+            }
+        }
     }
 
     private static String originOf(Class<?> type) {
