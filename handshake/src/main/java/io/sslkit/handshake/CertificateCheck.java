@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Lets an application see why a peer's certificate chain failed the checks and decide whether to continue anyway
- * (the "user is warned" of the handshake's step 3). Without a hook every problem ends the handshake.
+ * (the "user is warned" of the handshake's step 3). Without a hook every problem ends the handshake. An application
+ * that decides on every chain, or names the alert itself, uses a {@link PeerVerifier} instead.
  */
 @FunctionalInterface
 public interface CertificateCheck {

@@ -1,7 +1,11 @@
 package io.sslkit.handshake;
 
+import io.sslkit.handshake.internal.Session;
 import io.sslkit.handshake.internal.SessionStore;
+import io.sslkit.handshake.internal.SessionView;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Remembers sessions for resumption: on a server by session_id, on a client by peer (host:port). Bounded in size
@@ -37,9 +41,29 @@ public final class SessionCache {
         return store.timeout();
     }
 
-    /** Sessions held now, expired ones not counted. */
+    /** Sessions held now, expired and invalidated ones not counted. */
     public int size() {
         return store.size();
+    }
+
+    /** The resumable sessions held now, least recently used first. */
+    public List<SslSession> sessions() {
+        return store.sessions().stream().map(s -> (SslSession) new SessionView(s, false)).toList();
+    }
+
+    /**
+     * Forgets the session with this session_id and makes it unresumable everywhere (as
+     * {@link SslSession#invalidate()} does); connections using it go on.
+     *
+     * @return whether this cache held it
+     */
+    public boolean remove(byte[] sessionId) {
+        for (Session s : store.sessions()) {
+            if (Arrays.equals(s.id(), sessionId)) {
+                s.invalidate();
+            }
+        }
+        return store.removeById(sessionId);
     }
 
     public void clear() {

@@ -11,12 +11,15 @@ import io.sslkit.record.RecordLimits;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Everything a connection needs to know before it starts: role, policy, versions, suites, credentials, trust,
@@ -28,6 +31,13 @@ public final class SslConfig {
     public static final int DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE = 65536;
     /** Ten certificates: deeper than any real chain, small enough to bound the work of parsing a hostile one. */
     public static final int DEFAULT_MAX_CERTIFICATE_CHAIN_LENGTH = 10;
+    /**
+     * Three renegotiations a minute: enough for a server that re-keys or asks for a client certificate later, too
+     * few for a peer that renegotiates in a loop to burn our CPU on public-key operations (issue 11).
+     */
+    public static final int DEFAULT_MAX_RENEGOTIATIONS_PER_MINUTE = 3;
+    /** A minute: a slow mobile link finishes well within it; a peer dribbling bytes to hold a thread does not. */
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofMinutes(1);
 
     /** A private key with its certificate chain, end-entity first. */
     public record Credential(PrivateKey key, List<X509Certificate> chain) {
@@ -65,6 +75,12 @@ public final class SslConfig {
     private final int maxCertificateChainLength;
     private final RecordLimits recordLimits;
     private final int maxConsecutiveWarnings;
+    private final int maxRenegotiationsPerMinute;
+    private final Duration handshakeTimeout;
+    private final PeerVerifier peerVerifier;
+    private final CredentialChooser credentialChooser;
+    private final List<X500Principal> certificateAuthorities;
+    private final Consumer<Negotiation> negotiationListener;
 
     private SslConfig(Builder b) {
         this.client = b.client;
@@ -97,8 +113,15 @@ public final class SslConfig {
         this.maxCertificateChainLength = b.maxCertificateChainLength;
         this.recordLimits = b.recordLimits;
         this.maxConsecutiveWarnings = b.maxConsecutiveWarnings;
-        if (!client && credentials.isEmpty()) {
-            throw new IllegalArgumentException("a server needs at least one credential");
+        this.maxRenegotiationsPerMinute = b.maxRenegotiationsPerMinute;
+        this.handshakeTimeout = b.handshakeTimeout;
+        this.peerVerifier = b.peerVerifier;
+        this.credentialChooser = b.credentialChooser;
+        this.certificateAuthorities = b.certificateAuthorities != null ? List.copyOf(b.certificateAuthorities)
+                : trustAnchors.stream().map(X509Certificate::getSubjectX500Principal).toList();
+        this.negotiationListener = b.negotiationListener;
+        if (!client && credentials.isEmpty() && credentialChooser == null) {
+            throw new IllegalArgumentException("a server needs at least one credential or a credential chooser");
         }
     }
 
@@ -218,6 +241,39 @@ public final class SslConfig {
         return renegotiation;
     }
 
+    /** At most this many renegotiations start in any 60 seconds of one connection; more are declined. */
+    public int maxRenegotiationsPerMinute() {
+        return maxRenegotiationsPerMinute;
+    }
+
+    /** How long {@link SslSocket} waits for a handshake to complete before it gives up on the peer. */
+    public Duration handshakeTimeout() {
+        return handshakeTimeout;
+    }
+
+    /** The application's decision on every peer chain, or null to let sslkit's own checks decide. */
+    public PeerVerifier peerVerifier() {
+        return peerVerifier;
+    }
+
+    /** Picks credentials when the handshake needs them, or null to use {@link #credentials()}. */
+    public CredentialChooser credentialChooser() {
+        return credentialChooser;
+    }
+
+    /**
+     * Server: the distinguished names sent in CertificateRequest.certificate_authorities; by default the subjects
+     * of the trust anchors.
+     */
+    public List<X500Principal> certificateAuthorities() {
+        return certificateAuthorities;
+    }
+
+    /** Told the version and suite as soon as the hellos have agreed on them; never null. */
+    public Consumer<Negotiation> negotiationListener() {
+        return negotiationListener;
+    }
+
     /** Client: whether the ClientHello carries TLS_FALLBACK_SCSV. */
     public boolean fallback() {
         return fallback;
@@ -240,10 +296,16 @@ public final class SslConfig {
         private SecureRandom random;
         private int maxHandshakeMessageSize = DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE;
         private boolean fallback;
-        private boolean renegotiation;
+        private boolean renegotiation = true;
         private int maxCertificateChainLength = DEFAULT_MAX_CERTIFICATE_CHAIN_LENGTH;
         private RecordLimits recordLimits = RecordLimits.DEFAULT;
         private int maxConsecutiveWarnings = AlertProtocol.DEFAULT_MAX_CONSECUTIVE_WARNINGS;
+        private int maxRenegotiationsPerMinute = DEFAULT_MAX_RENEGOTIATIONS_PER_MINUTE;
+        private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+        private PeerVerifier peerVerifier;
+        private CredentialChooser credentialChooser;
+        private List<X500Principal> certificateAuthorities;
+        private Consumer<Negotiation> negotiationListener = n -> { };
 
         private Builder(boolean client) {
             this.client = client;
@@ -371,12 +433,65 @@ public final class SslConfig {
         }
 
         /**
-         * Whether this side accepts and may start renegotiations (default no: a ClientHello or HelloRequest after
-         * the handshake is declined with no_renegotiation). Even when on, only a peer that supports RFC 5746 gets
-         * one; insecure renegotiation is never offered.
+         * Whether this side accepts and may start renegotiations (default yes, bounded by
+         * {@link #maxRenegotiationsPerMinute(int)}; off, a ClientHello or HelloRequest after the handshake is declined
+         * with no_renegotiation). Only a peer that supports RFC 5746 ever gets one; insecure renegotiation is never
+         * offered nor accepted.
          */
         public Builder renegotiation(boolean allowed) {
             this.renegotiation = allowed;
+            return this;
+        }
+
+        /**
+         * The most renegotiations that may start within any 60 seconds of one connection; one beyond is declined
+         * (no_renegotiation warning) when the peer asks, refused with IllegalStateException when we ask.
+         */
+        public Builder maxRenegotiationsPerMinute(int renegotiations) {
+            if (renegotiations < 0) {
+                throw new IllegalArgumentException("maxRenegotiationsPerMinute must not be negative: "
+                        + renegotiations);
+            }
+            this.maxRenegotiationsPerMinute = renegotiations;
+            return this;
+        }
+
+        /**
+         * How long {@link SslSocket} allows a handshake (the first or one it starts with renegotiate) to take. An
+         * {@link SslEngine} has no clock: whoever drives one enforces the limit, reading it from here.
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("handshakeTimeout must be positive: " + timeout);
+            }
+            this.handshakeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Lets the application decide on every peer chain, with what the handshake has agreed so far and what
+         * sslkit's own checks found; it replaces {@link #certificateCheck(CertificateCheck)} and {@link #insecure()}.
+         */
+        public Builder peerVerifier(PeerVerifier verifier) {
+            this.peerVerifier = Objects.requireNonNull(verifier, "verifier");
+            return this;
+        }
+
+        /** Lets the application pick credentials at the moment the handshake needs one (see CredentialChooser). */
+        public Builder credentialChooser(CredentialChooser chooser) {
+            this.credentialChooser = Objects.requireNonNull(chooser, "chooser");
+            return this;
+        }
+
+        /** Server: the CA names to send in CertificateRequest instead of the trust anchors' subjects. */
+        public Builder certificateAuthorities(Collection<X500Principal> names) {
+            this.certificateAuthorities = List.copyOf(names);
+            return this;
+        }
+
+        /** Called once per handshake when the hellos have fixed the version and suite (and SNI, on a server). */
+        public Builder negotiationListener(Consumer<Negotiation> listener) {
+            this.negotiationListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

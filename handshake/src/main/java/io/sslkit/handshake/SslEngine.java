@@ -31,7 +31,11 @@ public final class SslEngine {
 
     private final SslConfig config;
     private final Connection connection;
-    private final ByteBuffer plaintext = ByteBuffer.allocate(RecordLimits.MAX_PLAINTEXT).flip();
+    /**
+     * Plaintext of a record that did not fit the caller's destination, waiting for the next unwrap; null when none
+     * (the usual case: plaintext goes straight from the record layer into the destination).
+     */
+    private ByteBuffer plaintext;
     private boolean started;
     private boolean inboundDone;
 
@@ -110,23 +114,14 @@ public final class SslEngine {
      */
     public Result unwrap(ByteBuffer src, ByteBuffer dst) throws SslAlertException {
         start();
-        if (plaintext.hasRemaining()) {
+        if (plaintext != null) {
             return result(Status.OK, 0, drainPlaintext(dst));
         }
         if (inboundDone) {
             return result(Status.CLOSED, 0, 0);
         }
         int before = src.position();
-        // a destination with room for a whole record gets the plaintext directly; else it waits in our buffer
-        boolean direct = dst.remaining() >= RecordLimits.MAX_PLAINTEXT;
-        int dstBefore = dst.position();
-        plaintext.clear();
-        Connection.Received r;
-        try {
-            r = connection.read(src, direct ? dst : plaintext);
-        } finally {
-            plaintext.flip();
-        }
+        Connection.Received r = connection.read(src);
         int consumed = src.position() - before;
         if (r == null) {
             return result(Status.BUFFER_UNDERFLOW, consumed, 0);
@@ -135,7 +130,20 @@ public final class SslEngine {
             inboundDone = true;
             return result(Status.CLOSED, consumed, 0);
         }
-        return result(Status.OK, consumed, direct ? dst.position() - dstBefore : drainPlaintext(dst));
+        if (r != Connection.Received.APPLICATION_DATA) {
+            return result(Status.OK, consumed, 0);
+        }
+        ByteBuffer data = connection.takeApplicationData();
+        int produced = Math.min(dst.remaining(), data.remaining());
+        ByteBuffer part = data.slice();
+        part.limit(produced);
+        dst.put(part);
+        data.position(data.position() + produced);
+        if (data.hasRemaining()) {
+            // the record's plaintext lives in the caller's source buffer (decrypted in place): keep our own copy
+            plaintext = ByteBuffer.allocate(data.remaining()).put(data).flip();
+        }
+        return result(Status.OK, consumed, produced);
     }
 
     private int drainPlaintext(ByteBuffer dst) {
@@ -144,7 +152,15 @@ public final class SslEngine {
         part.limit(n);
         dst.put(part);
         plaintext.position(plaintext.position() + n);
+        if (!plaintext.hasRemaining()) {
+            plaintext = null;
+        }
         return n;
+    }
+
+    /** Bytes of staging buffers this engine holds beyond its record layer's: 0 for an idle connection. */
+    int retainedBufferBytes() {
+        return (plaintext == null ? 0 : plaintext.capacity()) + connection.bufferedCapacity();
     }
 
     private Result result(Status status, int consumed, int produced) {

@@ -22,4 +22,25 @@ public interface SslSession {
 
     /** True when this connection resumed the session with an abbreviated handshake. */
     boolean resumed();
+
+    /** When the full handshake that created the session completed, in milliseconds since the epoch. */
+    long creationTime();
+
+    /** When a handshake last created or resumed the session, in milliseconds since the epoch. */
+    long lastAccessedTime();
+
+    /**
+     * The host_name of server_name (RFC 6066): on a client the name it asked for, on a server the name the client
+     * asked for; null when there was none.
+     */
+    String requestedServerName();
+
+    /** Whether a new connection may still resume the session. */
+    boolean isValid();
+
+    /**
+     * No new connection may resume this session from now on (connections using it are not affected); it leaves
+     * every {@link SessionCache} that holds it.
+     */
+    void invalidate();
 }

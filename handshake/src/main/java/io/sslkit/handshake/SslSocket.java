@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 
 /**
@@ -32,6 +33,8 @@ public final class SslSocket implements Closeable {
     private final InputStream in = new In();
     private final OutputStream out = new Out();
     private boolean eof;
+    /** System.nanoTime() by which the running handshake must complete; 0 while none runs. */
+    private volatile long handshakeDeadline;
 
     private SslSocket(Socket socket, SslEngine engine) throws IOException {
         this.socket = socket;
@@ -91,7 +94,22 @@ public final class SslSocket implements Closeable {
         }
     }
 
+    /**
+     * Runs the handshake within {@link SslConfig#handshakeTimeout()}: each read waits at most for what is left of
+     * it, and the time left is checked before each read, so a peer that sends one byte at a time is cut off too.
+     */
     private void runHandshake() throws IOException {
+        synchronized (handshakeLock) {
+            handshakeDeadline = Math.max(1, System.nanoTime() + engine.config().handshakeTimeout().toNanos());
+            try {
+                runHandshakeSteps();
+            } finally {
+                handshakeDeadline = 0;
+            }
+        }
+    }
+
+    private void runHandshakeSteps() throws IOException {
         synchronized (handshakeLock) {
             while (handshaking()) {
                 SslEngine.HandshakeStatus hs;
@@ -202,7 +220,13 @@ public final class SslSocket implements Closeable {
             return false;
         }
         netIn.compact();
-        int n = rawIn.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
+        int n;
+        try {
+            n = readWithinDeadline();
+        } catch (IOException | RuntimeException e) {
+            netIn.flip();
+            throw e;
+        }
         if (n < 0) {
             netIn.flip();
             eof = true;
@@ -214,6 +238,43 @@ public final class SslSocket implements Closeable {
         netIn.position(netIn.position() + n);
         netIn.flip();
         return true;
+    }
+
+    private int readWithinDeadline() throws IOException {
+        long deadline = handshakeDeadline;
+        if (deadline == 0) {
+            return rawIn.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw handshakeTimedOut();
+        }
+        int saved = socket.getSoTimeout();
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000));
+        // our limit is the one that counts unless the application's own socket timeout is shorter
+        boolean capped = saved == 0 || saved > millis;
+        if (capped) {
+            socket.setSoTimeout(millis);
+        }
+        try {
+            return rawIn.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
+        } catch (SocketTimeoutException e) {
+            if (capped) {
+                SocketTimeoutException t = handshakeTimedOut();
+                t.initCause(e);
+                throw t;
+            }
+            throw e;
+        } finally {
+            if (capped && !socket.isClosed()) {
+                socket.setSoTimeout(saved);
+            }
+        }
+    }
+
+    private SocketTimeoutException handshakeTimedOut() {
+        return new SocketTimeoutException("the handshake did not complete within the handshake timeout of "
+                + engine.config().handshakeTimeout() + "; the peer is too slow or stalling");
     }
 
     public InputStream getInputStream() {

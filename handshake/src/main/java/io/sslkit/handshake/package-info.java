@@ -17,6 +17,11 @@
  * }
  * }</pre>
  *
+ * <p>Adapters such as a JSSE provider plug in through {@link io.sslkit.handshake.PeerVerifier} (every peer chain,
+ * refusals name their alert), {@link io.sslkit.handshake.CredentialChooser} (certificates picked when ClientHello or
+ * CertificateRequest arrives), the {@link io.sslkit.handshake.Negotiation} event, and the sessions of
+ * {@link io.sslkit.handshake.SessionCache}, which can be listed and invalidated one by one.
+ *
  * <p>Everything else (message codecs, state machines, key schedules, negotiator, certificate checks, the session
  * store) lives in non-exported {@code internal} packages.
  */

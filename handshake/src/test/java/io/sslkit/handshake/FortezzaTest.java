@@ -2,6 +2,7 @@ package io.sslkit.handshake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sslkit.api.Policy;
@@ -73,5 +74,52 @@ class FortezzaTest {
         EnginePair p = new EnginePair(c, s);
         assertTrue(p.handshake(), () -> "failed: " + p.clientFailure + " / " + p.serverFailure);
         assertEquals(pki.dsaServer.certificate(), p.server.session().peerCertificates().get(0));
+    }
+
+    /**
+     * fortezza_dms: a client authenticates with its own KEA certificate, which cannot sign, so no CertificateVerify
+     * follows; the server still checks the chain and hands the certificate to the key exchange.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"SSL_FORTEZZA_KEA_WITH_FORTEZZA_CBC_SHA", "SSL_FORTEZZA_KEA_WITH_RC4_128_SHA"})
+    void clientAuthenticatesWithAKeaCertificate(String suite) throws Exception {
+        KeaCredentials client = KeaCredentials.generate("fortezza client", new SecureRandom());
+        List<String> messages = new java.util.ArrayList<>();
+        io.sslkit.api.SslListener record = new io.sslkit.api.SslListener() {
+            @Override
+            public void handshakeMessage(boolean sent, String type, int length) {
+                messages.add((sent ? "sent " : "received ") + type);
+            }
+        };
+        SslConfig c = client(suite).credential(client.privateKey(), client.chain().toArray(new X509Certificate[0]))
+                .listener(record).build();
+        SslConfig s = serverConfig().clientAuth(ClientAuth.NEED).trustAnchors(List.of(client.chain().get(1)))
+                .build();
+        EnginePair p = new EnginePair(c, s);
+        assertTrue(p.handshake(), () -> "failed: " + p.clientFailure + " / " + p.serverFailure);
+        assertEquals(client.certificate(), p.server.session().peerCertificates().get(0));
+        assertEquals(client.certificate(), p.client.session().localCertificates().get(0));
+        assertTrue(messages.contains("sent Certificate"), messages::toString);
+        assertFalse(messages.contains("sent CertificateVerify"), messages::toString);
+        byte[] data = Echo.randomBytes(5_000, 12);
+        assertEquals(java.util.Arrays.toString(data), java.util.Arrays.toString(p.send(true, data)));
+    }
+
+    /**
+     * A KEA certificate from another authority is refused like any other: each generated authority has the same
+     * name, so PKIX finds the trusted one and its key does not verify the signature (bad_certificate).
+     */
+    @Test
+    void untrustedKeaClientCertificateIsRefused() throws Exception {
+        KeaCredentials client = KeaCredentials.generate("stranger", new SecureRandom());
+        SslConfig c = client("SSL_FORTEZZA_KEA_WITH_FORTEZZA_CBC_SHA")
+                .credential(client.privateKey(), client.chain().toArray(new X509Certificate[0])).build();
+        SslConfig s = serverConfig().clientAuth(ClientAuth.NEED).trustAnchors(List.of(server.chain().get(1)))
+                .certificateAuthorities(List.of()).build();
+        EnginePair p = new EnginePair(c, s);
+        assertFalse(p.handshake());
+        assertNotNull(p.serverFailure);
+        assertEquals(io.sslkit.api.AlertDescription.BAD_CERTIFICATE, p.serverFailure.alert(),
+                p.serverFailure::getMessage);
     }
 }

@@ -109,16 +109,50 @@ class RenegotiationTest {
         assertArrayEquals("still".getBytes(), p.send(true, "still".getBytes()));
     }
 
+    /** RFC 5746 renegotiation is on unless switched off, within the default budget. */
     @Test
-    void offByDefault() throws Exception {
+    void onByDefault() throws Exception {
         SslConfig c = SslConfig.client().policy(Policy.LEGACY).registry(LoopbackHandshakeTest.REGISTRY)
                 .trustAnchors(List.of(pki.ca.certificate())).build();
+        AtomicInteger serverCompletions = new AtomicInteger();
         SslConfig s = SslConfig.server().policy(Policy.LEGACY).registry(LoopbackHandshakeTest.REGISTRY)
-                .credential(pki.server.key(), pki.server.chain()).build();
-        assertFalse(c.renegotiation());
+                .credential(pki.server.key(), pki.server.chain()).listener(countCompletions(serverCompletions))
+                .build();
+        assertTrue(c.renegotiation());
+        assertEquals(SslConfig.DEFAULT_MAX_RENEGOTIATIONS_PER_MINUTE, s.maxRenegotiationsPerMinute());
         EnginePair p = new EnginePair(c, s);
         assertTrue(p.handshake());
-        assertThrows(IllegalStateException.class, p.client::beginHandshake);
+        p.client.beginHandshake();
+        settle(p);
+        assertEquals(2, serverCompletions.get());
+    }
+
+    /** Beyond the budget our own request is refused, and a peer's is declined while the connection goes on. */
+    @Test
+    void renegotiationsPerMinuteAreBounded() throws Exception {
+        AtomicInteger serverCompletions = new AtomicInteger();
+        EnginePair p = new EnginePair(client(ProtocolVersion.TLS_1_2).build(),
+                server(ProtocolVersion.TLS_1_2).maxRenegotiationsPerMinute(2)
+                        .listener(countCompletions(serverCompletions)).build());
+        assertTrue(p.handshake());
+        for (int i = 0; i < 3; i++) {
+            p.client.beginHandshake();
+            settle(p);
+        }
+        assertEquals(3, serverCompletions.get(), "the first handshake and two renegotiations");
+        // the server declined the third with a no_renegotiation warning; the client gives up with handshake_failure
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, p.clientFailure.alert());
+        assertFalse(p.clientFailure.isReceived());
+        assertTrue(p.serverFailure.isReceived(), "the server itself did not fail: " + p.serverFailure);
+
+        EnginePair q = new EnginePair(client(ProtocolVersion.TLS_1_2).maxRenegotiationsPerMinute(1).build(),
+                server(ProtocolVersion.TLS_1_2).build());
+        assertTrue(q.handshake());
+        q.client.beginHandshake();
+        settle(q);
+        IllegalStateException e = assertThrows(IllegalStateException.class, q.client::beginHandshake);
+        assertTrue(e.getMessage().contains("within a minute"), e.getMessage());
+        assertArrayEquals("still".getBytes(), q.send(true, "still".getBytes()));
     }
 
     @Test

@@ -69,4 +69,39 @@ class SslConfigTest {
         SslConfig c = SslConfig.client().registry(REGISTRY).build();
         assertThrows(IllegalArgumentException.class, () -> SslEngine.server(c));
     }
+
+    @Test
+    void limitsAndHooksHaveSafeDefaultsAndAreChecked() {
+        TestPki pki = TestPki.get();
+        SslConfig c = SslConfig.client().registry(REGISTRY).trustAnchors(List.of(pki.ca.certificate())).build();
+        assertTrue(c.renegotiation());
+        assertEquals(SslConfig.DEFAULT_MAX_RENEGOTIATIONS_PER_MINUTE, c.maxRenegotiationsPerMinute());
+        assertEquals(null, c.peerVerifier());
+        assertEquals(null, c.credentialChooser());
+        assertEquals(List.of(pki.ca.certificate().getSubjectX500Principal()), c.certificateAuthorities(),
+                "by default CertificateRequest names the trust anchors");
+        assertThrows(IllegalArgumentException.class, () -> SslConfig.client().maxRenegotiationsPerMinute(-1));
+        assertThrows(IllegalArgumentException.class,
+                () -> SslConfig.server().registry(REGISTRY).build(), "a server with neither credential nor chooser");
+    }
+
+    @Test
+    void aServerWithAChooserNeedsNoConfiguredCredential() {
+        CredentialChooser none = new CredentialChooser() {
+            @Override
+            public List<SslConfig.Credential> serverCredentials(java.util.Set<String> keyAlgorithms,
+                                                                String serverName) {
+                return List.of();
+            }
+
+            @Override
+            public SslConfig.Credential clientCredential(java.util.Set<String> keyAlgorithms,
+                                                         List<javax.security.auth.x500.X500Principal> authorities) {
+                return null;
+            }
+        };
+        SslConfig s = SslConfig.server().registry(REGISTRY).credentialChooser(none).build();
+        assertTrue(s.credentials().isEmpty());
+        assertEquals(none, s.credentialChooser());
+    }
 }

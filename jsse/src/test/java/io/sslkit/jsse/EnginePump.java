@@ -43,6 +43,48 @@ final class EnginePump {
                 + server.getHandshakeStatus());
     }
 
+    /**
+     * Runs a renegotiation that {@code initiator} starts; as an application does, a side that is not handshaking
+     * still unwraps what arrives (which is how it learns of the peer's request).
+     */
+    void renegotiate(SSLEngine initiator) throws SSLException {
+        initiator.beginHandshake();
+        for (int round = 0; round < 200; round++) {
+            boolean c = stepOrRead(client, toClient, toServer, true);
+            boolean s = stepOrRead(server, toServer, toClient, false);
+            if (!c && !s && done(client) && done(server) && toClient.position() == 0 && toServer.position() == 0) {
+                return;
+            }
+        }
+        fail("renegotiation did not finish: client " + client.getHandshakeStatus() + ", server "
+                + server.getHandshakeStatus());
+    }
+
+    private boolean stepOrRead(SSLEngine e, ByteBuffer in, ByteBuffer out, boolean isClient) throws SSLException {
+        if (e.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING || in.position() == 0) {
+            return step(e, in, out, isClient);
+        }
+        in.flip();
+        SSLEngineResult r;
+        try {
+            r = e.unwrap(in, ByteBuffer.allocate(e.getSession().getApplicationBufferSize()));
+        } finally {
+            in.compact();
+        }
+        count(r, isClient);
+        return r.bytesConsumed() > 0;
+    }
+
+    private void count(SSLEngineResult r, boolean isClient) {
+        if (r.getHandshakeStatus() == HandshakeStatus.FINISHED) {
+            if (isClient) {
+                clientFinished++;
+            } else {
+                serverFinished++;
+            }
+        }
+    }
+
     private static boolean done(SSLEngine e) {
         return e.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING;
     }
@@ -74,13 +116,7 @@ final class EnginePump {
                 return false;
             }
         }
-        if (r.getHandshakeStatus() == HandshakeStatus.FINISHED) {
-            if (isClient) {
-                clientFinished++;
-            } else {
-                serverFinished++;
-            }
-        }
+        count(r, isClient);
         return r.bytesConsumed() > 0 || r.bytesProduced() > 0 || r.getHandshakeStatus() == HandshakeStatus.FINISHED;
     }
 

@@ -1,8 +1,12 @@
 package io.sslkit.handshake.internal;
 
 import io.sslkit.api.AlertDescription;
+import io.sslkit.api.CipherSuite;
+import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.handshake.CertificateCheck;
+import io.sslkit.handshake.PeerChain;
+import io.sslkit.handshake.PeerVerifier;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
@@ -19,7 +23,9 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Step 3 (and its mirror, the server's check of a client certificate): parse the chain, check the key type against
@@ -31,14 +37,49 @@ final class CertificateChecker {
     record Outcome(List<X509Certificate> chain, String detail) {
     }
 
+    /** What the handshake has agreed when the chain arrives, for a {@link PeerVerifier}. */
+    record Negotiated(boolean serverChain, ProtocolVersion version, CipherSuite suite, String serverName) {
+    }
+
+    /**
+     * PKIX parameters per trust-anchor set: building the anchors (each parses its name constraints) and the
+     * parameters cost a tenth of a full handshake when done every time. They are only read by validations, so one
+     * instance serves every thread; the bound keeps applications that make many anchor sets from growing it.
+     */
+    private static final Map<List<X509Certificate>, PKIXParameters> PARAMETERS = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_ANCHOR_SETS = 32;
+    /** Neither engine is documented as thread-safe, so each thread keeps its own. */
+    private static final ThreadLocal<CertPathValidator> VALIDATOR = ThreadLocal.withInitial(() -> {
+        try {
+            return CertPathValidator.getInstance("PKIX");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks a PKIX CertPathValidator", e);
+        }
+    });
+    private static final ThreadLocal<CertificateFactory> FACTORY = ThreadLocal.withInitial(() -> {
+        try {
+            return CertificateFactory.getInstance("X.509");
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the JDK lacks an X.509 CertificateFactory", e);
+        }
+    });
+
     private final List<X509Certificate> trustAnchors;
     private final boolean insecure;
     private final CertificateCheck hook;
+    private final PeerVerifier verifier;
 
     CertificateChecker(List<X509Certificate> trustAnchors, boolean insecure, CertificateCheck hook) {
-        this.trustAnchors = trustAnchors;
+        this(trustAnchors, insecure, hook, null);
+    }
+
+    /** @param verifier the application's verifier, which then decides alone; or null */
+    CertificateChecker(List<X509Certificate> trustAnchors, boolean insecure, CertificateCheck hook,
+                       PeerVerifier verifier) {
+        this.trustAnchors = List.copyOf(trustAnchors);
         this.insecure = insecure;
         this.hook = hook;
+        this.verifier = verifier;
     }
 
     /** Parses DER certificates; any malformed one, or more than {@code maxLength}, is bad_certificate. */
@@ -50,7 +91,7 @@ final class CertificateChecker {
         }
         List<X509Certificate> out = new ArrayList<>();
         try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            CertificateFactory cf = FACTORY.get();
             for (byte[] d : der) {
                 out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(d)));
             }
@@ -73,6 +114,15 @@ final class CertificateChecker {
      * (RFC 6125: a DNS subjectAltName, else the CN), or the problem is certificate_unknown.
      */
     Outcome check(List<X509Certificate> chain, Set<String> keyAlgorithms, String hostName) throws SslAlertException {
+        return check(chain, keyAlgorithms, hostName, null);
+    }
+
+    /**
+     * As {@link #check(List, Set, String)}; with a verifier, which is then asked about every chain with
+     * {@code negotiated} and sslkit's own finding, and whose refusal is the alert sent.
+     */
+    Outcome check(List<X509Certificate> chain, Set<String> keyAlgorithms, String hostName, Negotiated negotiated)
+            throws SslAlertException {
         X509Certificate leaf = chain.get(0);
         String keyAlgorithm = KeyAlgorithms.of(leaf);
         String subject = "subject \"" + leaf.getSubjectX500Principal().getName() + "\", issuer \""
@@ -86,6 +136,13 @@ final class CertificateChecker {
         if (problem == null && hostName != null && !ServerNames.matches(leaf, hostName)) {
             problem = new SslAlertException(AlertDescription.CERTIFICATE_UNKNOWN,
                     "the certificate does not name " + hostName);
+        }
+        if (verifier != null && negotiated != null) {
+            verifier.verify(new PeerChain(chain, negotiated.serverChain(), negotiated.version(), negotiated.suite(),
+                    negotiated.suite().keyExchange(), keyAlgorithm, negotiated.serverName(),
+                    problem == null ? null : problem.alert(), problem == null ? null : reason(problem)));
+            return new Outcome(chain, subject + "; accepted by the application's verifier"
+                    + (problem == null ? "" : " (sslkit found " + problem.alert() + ": " + reason(problem) + ")"));
         }
         if (problem == null) {
             return new Outcome(chain, subject + "; trusted" + (hostName == null ? "" : ", names " + hostName));
@@ -109,11 +166,7 @@ final class CertificateChecker {
 
     /** The alert the chain deserves, or null when PKIX accepts it. */
     private SslAlertException validate(List<X509Certificate> chain) {
-        Set<TrustAnchor> anchors = new HashSet<>();
-        for (X509Certificate a : trustAnchors) {
-            anchors.add(new TrustAnchor(a, null));
-        }
-        if (anchors.isEmpty()) {
+        if (trustAnchors.isEmpty()) {
             return new SslAlertException(AlertDescription.CERTIFICATE_UNKNOWN, "no trust anchors configured");
         }
         // PKIX wants the path without its anchor: a peer that sends the root along must not make it fail
@@ -122,10 +175,7 @@ final class CertificateChecker {
             path.remove(path.size() - 1);
         }
         try {
-            PKIXParameters params = new PKIXParameters(anchors);
-            params.setRevocationEnabled(false);
-            CertPathValidator.getInstance("PKIX").validate(
-                    CertificateFactory.getInstance("X.509").generateCertPath(path), params);
+            VALIDATOR.get().validate(FACTORY.get().generateCertPath(path), parameters(trustAnchors));
             return null;
         } catch (CertPathValidatorException e) {
             return new SslAlertException(alertFor(e), e.getMessage(), e);
@@ -134,6 +184,24 @@ final class CertificateChecker {
         } catch (GeneralSecurityException e) {
             return new SslAlertException(AlertDescription.BAD_CERTIFICATE, e.getMessage(), e);
         }
+    }
+
+    private static PKIXParameters parameters(List<X509Certificate> anchors) throws InvalidAlgorithmParameterException {
+        PKIXParameters cached = PARAMETERS.get(anchors);
+        if (cached != null) {
+            return cached;
+        }
+        Set<TrustAnchor> set = new HashSet<>();
+        for (X509Certificate a : anchors) {
+            set.add(new TrustAnchor(a, null));
+        }
+        PKIXParameters params = new PKIXParameters(set);
+        params.setRevocationEnabled(false);
+        if (PARAMETERS.size() >= MAX_CACHED_ANCHOR_SETS) {
+            PARAMETERS.clear();
+        }
+        PARAMETERS.put(anchors, params);
+        return params;
     }
 
     private static AlertDescription alertFor(CertPathValidatorException e) {

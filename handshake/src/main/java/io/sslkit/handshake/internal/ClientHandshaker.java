@@ -8,12 +8,15 @@ import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.BulkKeys;
 import io.sslkit.api.spi.KeyExchange;
+import io.sslkit.handshake.Negotiation;
 import io.sslkit.handshake.SslConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * The client's state machine (RFC 6101 §5.5 / RFC 5246 §7.3):
@@ -164,6 +167,7 @@ final class ClientHandshaker extends Handshaker {
                     markComplete(offeredSession);
                 } else {
                     Session s = newSession(serverSessionId);
+                    s.serverName(config.serverName());
                     // keys a key exchange delivered are not in the session: such a session cannot be resumed
                     if (host != null && serverSessionId.length > 0 && !keysDelivered) {
                         cache.putByPeer(host, port, s);
@@ -237,6 +241,8 @@ final class ClientHandshaker extends Handshaker {
         events.step(HandshakeStep.SERVER_HELLO, "server chose " + v + " and " + suite.name() + ", random "
                 + Hex.of(serverRandom) + ", session " + Hex.of(hello.sessionId())
                 + (resumed ? " (resumes the offered session)" : " (new)"));
+        Events.negotiated(config.negotiationListener(), new Negotiation(true, v, suite, resumed,
+                v.isSsl3() ? null : config.serverName()));
         if (resumed) {
             if (offeredSession.extendedMasterSecret() != extendedMasterSecret) {
                 // RFC 7627 §5.3: a resumption must keep the session's master secret form
@@ -272,11 +278,12 @@ final class ClientHandshaker extends Handshaker {
         }
         peerChain = CertificateChecker.parse(msg.certificateList(), config.maxCertificateChainLength());
         CertificateChecker checker = new CertificateChecker(config.trustAnchors(), config.insecure(),
-                config.certificateCheck());
+                config.certificateCheck(), config.peerVerifier());
         CertificateChecker.Outcome outcome;
         try {
             // the name is checked only when the application named the server it wants
-            outcome = checker.check(peerChain, Set.of(keyExchange.serverKeyAlgorithm()), config.serverName());
+            outcome = checker.check(peerChain, Set.of(keyExchange.serverKeyAlgorithm()), config.serverName(),
+                    new CertificateChecker.Negotiated(true, version, suite, config.serverName()));
         } catch (SslAlertException e) {
             events.step(HandshakeStep.SERVER_AUTHENTICATION, "server certificate refused: " + e.getMessage());
             throw e;
@@ -356,7 +363,35 @@ final class ClientHandshaker extends Handshaker {
         state = State.CHANGE_CIPHER_SPEC;
     }
 
-    private SslConfig.Credential chooseCredential() {
+    /**
+     * The application's chooser decides when there is one; else the first configured credential of a requested,
+     * usable type whose chain leads to one of the server's CA names (any, when the server named none).
+     */
+    private SslConfig.Credential chooseCredential() throws SslAlertException {
+        List<X500Principal> authorities = new ArrayList<>();
+        for (byte[] dn : certificateRequest.certificateAuthorities()) {
+            try {
+                authorities.add(new X500Principal(dn));
+            } catch (IllegalArgumentException e) {
+                throw new SslAlertException(AlertDescription.DECODE_ERROR,
+                        "CertificateRequest.certificate_authorities holds a malformed DistinguishedName", e);
+            }
+        }
+        if (config.credentialChooser() != null) {
+            LinkedHashSet<String> wanted = new LinkedHashSet<>();
+            for (byte t : certificateRequest.certificateTypes()) {
+                String algorithm = keyAlgorithm(t & 0xFF);
+                if (algorithm != null && usable(algorithm)) {
+                    wanted.add(algorithm);
+                }
+            }
+            if (wanted.isEmpty()) {
+                return null;
+            }
+            SslConfig.Credential c = config.credentialChooser().clientCredential(
+                    java.util.Collections.unmodifiableSet(wanted), List.copyOf(authorities));
+            return c != null && wanted.contains(c.keyAlgorithm()) ? c : null;
+        }
         for (SslConfig.Credential c : config.credentials()) {
             int type = switch (c.keyAlgorithm()) {
                 case "RSA" -> CertificateRequest.RSA_SIGN;
@@ -364,13 +399,43 @@ final class ClientHandshaker extends Handshaker {
                 case KeyAlgorithms.KEA -> CertificateRequest.FORTEZZA_KEA;
                 default -> -1;
             };
-            boolean usable = canSign(c) || (type == CertificateRequest.FORTEZZA_KEA
-                    && KeyAlgorithms.KEA.equals(keyExchange.serverKeyAlgorithm()));
-            if (type > 0 && usable && certificateRequest.allowsType(type)) {
+            if (type > 0 && usable(c.keyAlgorithm()) && certificateRequest.allowsType(type)
+                    && issuedByOneOf(c.chain(), authorities)) {
                 return c;
             }
         }
         return null;
+    }
+
+    /** The key algorithm of a ClientCertificateType, or null for one sslkit does not send. */
+    private static String keyAlgorithm(int certificateType) {
+        return switch (certificateType) {
+            case CertificateRequest.RSA_SIGN -> "RSA";
+            case CertificateRequest.DSS_SIGN -> "DSA";
+            case CertificateRequest.FORTEZZA_KEA -> KeyAlgorithms.KEA;
+            default -> null;
+        };
+    }
+
+    /** A key that can sign a CertificateVerify, or a KEA key in a FORTEZZA_KEA exchange (which uses it instead). */
+    private boolean usable(String keyAlgorithm) {
+        return config.registry().signatures().stream().anyMatch(s -> s.keyAlgorithm().equals(keyAlgorithm))
+                || (KeyAlgorithms.KEA.equals(keyAlgorithm)
+                && KeyAlgorithms.KEA.equals(keyExchange.serverKeyAlgorithm()));
+    }
+
+    /** Whether some certificate of the chain was issued by (or is) one of the named CAs; an empty list names any. */
+    private static boolean issuedByOneOf(List<java.security.cert.X509Certificate> chain,
+                                         List<X500Principal> authorities) {
+        if (authorities.isEmpty()) {
+            return true;
+        }
+        for (java.security.cert.X509Certificate c : chain) {
+            if (authorities.contains(c.getIssuerX500Principal()) || authorities.contains(c.getSubjectX500Principal())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean canSign(SslConfig.Credential c) {

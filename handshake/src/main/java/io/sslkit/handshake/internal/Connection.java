@@ -11,7 +11,6 @@ import io.sslkit.record.CipherState;
 import io.sslkit.record.ContentType;
 import io.sslkit.record.Record;
 import io.sslkit.record.RecordLayer;
-import io.sslkit.record.RecordLimits;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 
@@ -19,8 +18,15 @@ import java.nio.ByteBuffer;
  * The seam between handshake, record layer and alert protocol for one connection. Everything the handshake wants
  * sent is turned into records at once, in order, into an output queue that the engine drains; consecutive handshake
  * messages share records. Not thread-safe.
+ *
+ * <p>An idle established connection holds no record-sized buffer: the output queue exists only while it has bytes
+ * (application data normally bypasses it, protected straight into the caller's buffer), received application data
+ * is left where the record layer decrypted it for the engine to copy, and a completed handshake keeps only what
+ * the connection still needs.
  */
 public final class Connection implements HandshakeOutput {
+    private static final byte[] EMPTY = new byte[0];
+
     private final RecordLayer records;
     private final AlertProtocol alerts;
     private final SslConfig config;
@@ -32,20 +38,25 @@ public final class Connection implements HandshakeOutput {
     private Handshaker established;
     private final HandshakeAssembler assembler;
     private final SessionStore cache;
-    private final ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream();
-    /** Wire bytes not yet handed to the transport: outBuf[outStart..outEnd). */
-    private byte[] outBuf = new byte[RecordLimits.MAX_RECORD_SIZE];
+    /** Handshake messages of the flight being built, not yet cut into records; null between flights. */
+    private ByteArrayOutputStream pendingHandshake;
+    /** Wire bytes not yet handed to the transport: outBuf[outStart..outEnd); empty whenever nothing is queued. */
+    private byte[] outBuf = EMPTY;
+    /** The plaintext of the application data record {@link #read} returned last, until the engine takes it. */
+    private ByteBuffer applicationData;
     private int outStart;
     private int outEnd;
     private ProtocolVersion recordVersion;
     private SslAlertException failure;
     private boolean closeRequested;
+    /** Made on the first renegotiation: most connections never renegotiate. */
+    private RenegotiationBudget renegotiations;
 
     public Connection(SslConfig config, SessionStore cache, String peerHost, int peerPort) {
         this.config = config;
         this.peerHost = peerHost;
         this.peerPort = peerPort;
-        this.records = new RecordLayer(config.recordLimits(), config.random());
+        this.records = new RecordLayer(config.recordLimits());
         this.alerts = new AlertProtocol(config.listener(), config.maxConsecutiveWarnings());
         this.cache = cache;
         this.assembler = new HandshakeAssembler(config.maxHandshakeMessageSize());
@@ -90,6 +101,10 @@ public final class Connection implements HandshakeOutput {
         if (!mayRenegotiate()) {
             throw new IllegalStateException("renegotiation is off, or the peer does not support RFC 5746");
         }
+        if (!renegotiationBudget().tryStart()) {
+            throw new IllegalStateException("more than " + config.maxRenegotiationsPerMinute()
+                    + " renegotiations within a minute");
+        }
         run(() -> {
             if (config.isClient()) {
                 handshaker = Handshaker.client(config, this, cache, peerHost, peerPort, established.finishedData());
@@ -100,6 +115,13 @@ public final class Connection implements HandshakeOutput {
                 message(request);
             }
         });
+    }
+
+    private RenegotiationBudget renegotiationBudget() {
+        if (renegotiations == null) {
+            renegotiations = new RenegotiationBudget(config.maxRenegotiationsPerMinute());
+        }
+        return renegotiations;
     }
 
     private boolean mayRenegotiate() {
@@ -116,12 +138,14 @@ public final class Connection implements HandshakeOutput {
         if (!handshaker.isComplete() || !mayRenegotiate()) {
             return false;
         }
-        if (!config.isClient() && m.type() == HandshakeType.CLIENT_HELLO) {
+        // beyond the budget the completed handshake declines, as when renegotiation is off
+        if (!config.isClient() && m.type() == HandshakeType.CLIENT_HELLO && renegotiationBudget().tryStart()) {
             handshaker = Handshaker.server(config, this, cache, established.finishedData());
             handshaker.receive(m);
             return true;
         }
-        if (config.isClient() && m.type() == HandshakeType.HELLO_REQUEST && m.body().length == 0) {
+        if (config.isClient() && m.type() == HandshakeType.HELLO_REQUEST && m.body().length == 0
+                && renegotiationBudget().tryStart()) {
             new Events(config.listener(), true).message(false, HandshakeType.HELLO_REQUEST, 0);
             handshaker = Handshaker.client(config, this, cache, peerHost, peerPort, established.finishedData());
             handshaker.start();
@@ -136,18 +160,31 @@ public final class Connection implements HandshakeOutput {
     public enum Received { NOTHING, APPLICATION_DATA, CLOSE_NOTIFY }
 
     /**
-     * Reads at most one record from {@code in}; application data is appended to {@code appOut}, which must have
-     * room for 2^14 bytes.
+     * Reads at most one record from {@code in}. For {@link Received#APPLICATION_DATA} the plaintext is then taken
+     * with {@link #takeApplicationData()}.
      *
      * @return null when {@code in} holds no whole record yet
      */
-    public Received read(ByteBuffer in, ByteBuffer appOut) throws SslAlertException {
+    public Received read(ByteBuffer in) throws SslAlertException {
+        applicationData = null;
         Received[] result = {null};
-        run(() -> result[0] = readRecord(in, appOut));
+        run(() -> result[0] = readRecord(in));
         return result[0];
     }
 
-    private Received readRecord(ByteBuffer in, ByteBuffer appOut) throws SslAlertException {
+    /**
+     * The plaintext of the application data record the last {@link #read} returned, once: a view of the record
+     * layer's output (usually the caller's input buffer, decrypted in place), valid only until that buffer changes,
+     * so the engine copies it out at once. Not kept here, so that an idle connection holds no reference to the
+     * caller's buffer or its plaintext.
+     */
+    public ByteBuffer takeApplicationData() {
+        ByteBuffer data = applicationData;
+        applicationData = null;
+        return data;
+    }
+
+    private Received readRecord(ByteBuffer in) throws SslAlertException {
         Record r = records.read(in);
         if (r == null) {
             return null;
@@ -163,16 +200,17 @@ public final class Connection implements HandshakeOutput {
         }
         switch (r.type()) {
             case HANDSHAKE -> {
-                byte[] bytes = new byte[f.remaining()];
-                f.get(bytes);
-                assembler.add(bytes);
+                assembler.add(f);
                 HandshakeMessage m;
                 while ((m = assembler.next()) != null) {
                     if (!renegotiationStarts(m)) {
                         handshaker.receive(m);
                     }
                     syncVersion();
-                    if (handshaker.isComplete()) {
+                    if (handshaker.isComplete() && established != handshaker) {
+                        // the transcript, keys and key exchange are dead weight from here on: an idle connection
+                        // keeps only the outcome (session, verify_data for a renegotiation to prove)
+                        handshaker = handshaker.successor();
                         established = handshaker;
                     }
                 }
@@ -201,7 +239,7 @@ public final class Connection implements HandshakeOutput {
                     throw new SslAlertException(AlertDescription.UNEXPECTED_MESSAGE,
                             "application data before the handshake completed");
                 }
-                appOut.put(f);
+                applicationData = f;
                 return Received.APPLICATION_DATA;
             }
             default -> throw new SslAlertException(AlertDescription.UNEXPECTED_MESSAGE, "content type " + r.type());
@@ -253,10 +291,17 @@ public final class Connection implements HandshakeOutput {
         dst.put(outBuf, outStart, n);
         outStart += n;
         if (outStart == outEnd) {
+            // a flight goes out once; keeping its buffer would cost every idle connection a few KiB
+            outBuf = EMPTY;
             outStart = 0;
             outEnd = 0;
         }
         return n;
+    }
+
+    /** Bytes of buffers this connection holds for queued output and partial handshake messages (0 when idle). */
+    public int bufferedCapacity() {
+        return outBuf.length + (pendingHandshake == null ? 0 : pendingHandshake.size()) + assembler.capacity();
     }
 
     public boolean hasPendingOutput() {
@@ -265,6 +310,9 @@ public final class Connection implements HandshakeOutput {
 
     @Override
     public void message(HandshakeMessage message) {
+        if (pendingHandshake == null) {
+            pendingHandshake = new ByteArrayOutputStream(message.encoded().length);
+        }
         pendingHandshake.write(message.encoded(), 0, message.encoded().length);
     }
 
@@ -302,9 +350,9 @@ public final class Connection implements HandshakeOutput {
 
     private void flushHandshake() throws SslAlertException {
         syncVersion();
-        if (pendingHandshake.size() > 0) {
+        if (pendingHandshake != null) {
             byte[] bytes = pendingHandshake.toByteArray();
-            pendingHandshake.reset();
+            pendingHandshake = null;
             writeRecord(ContentType.HANDSHAKE, bytes);
         }
     }
@@ -316,7 +364,8 @@ public final class Connection implements HandshakeOutput {
     private void put(ContentType type, ByteBuffer data) throws SslAlertException {
         int need = records.maxWireSize(data.remaining());
         if (outBuf.length - outEnd < need) {
-            byte[] bigger = new byte[Math.max(outBuf.length, outEnd - outStart + need)];
+            // doubling keeps a flight queued record by record linear; an exact first size keeps it small
+            byte[] bigger = new byte[Math.max(2 * outBuf.length, outEnd - outStart + need)];
             System.arraycopy(outBuf, outStart, bigger, 0, outEnd - outStart);
             outEnd -= outStart;
             outStart = 0;
@@ -368,7 +417,7 @@ public final class Connection implements HandshakeOutput {
         invalidateSession();
         if (!e.isReceived()) {
             try {
-                pendingHandshake.reset();
+                pendingHandshake = null;
                 writeRecord(ContentType.ALERT, alerts.fatal(e.alert(), records.version()).encode());
             } catch (SslAlertException | RuntimeException ignored) {
                 // nothing more can be said to the peer

@@ -1,9 +1,9 @@
 package io.sslkit.handshake.internal;
 
-import io.sslkit.api.AlertDescription;
 import io.sslkit.api.AlgorithmRegistry;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.Digest;
+import io.sslkit.api.spi.DigestInstance;
 
 /**
  * Where the handshake gets its hash functions: from the digest modules in the registry, like everything else, so
@@ -13,14 +13,13 @@ import io.sslkit.api.spi.Digest;
 interface Digests {
     Digest get(String name) throws SslAlertException;
 
+    /** The digests of one handshake: looked up once per name, with one reused instance each for {@link #hash}. */
     static Digests of(AlgorithmRegistry registry) {
-        return name -> registry.digest(name).orElseThrow(() -> new SslAlertException(
-                AlertDescription.HANDSHAKE_FAILURE,
-                "the handshake needs digest " + name + ", which no module supplies"));
+        return new RegistryDigests(registry);
     }
 
     default byte[] hash(String name, byte[]... parts) throws SslAlertException {
-        io.sslkit.api.spi.DigestInstance d = get(name).newInstance();
+        DigestInstance d = get(name).newInstance();
         for (byte[] p : parts) {
             d.update(p);
         }

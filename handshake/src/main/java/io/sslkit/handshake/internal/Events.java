@@ -2,6 +2,8 @@ package io.sslkit.handshake.internal;
 
 import io.sslkit.api.HandshakeStep;
 import io.sslkit.api.SslListener;
+import io.sslkit.handshake.Negotiation;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,15 @@ final class Events {
             listener.handshakeMessage(sent, type.rfcName(), length);
         } catch (RuntimeException e) {
             LOG.warn("SslListener failed on message {}", type, e);
+        }
+    }
+
+    /** Tells the application's negotiation listener; like the other callbacks, its failure is not the peer's. */
+    static void negotiated(Consumer<Negotiation> listener, Negotiation n) {
+        try {
+            listener.accept(n);
+        } catch (RuntimeException e) {
+            LOG.warn("negotiation listener failed", e);
         }
     }
 

@@ -28,7 +28,8 @@ public abstract class Handshaker {
     protected final SessionStore cache;
     /** The handshake this one renegotiates, or null for the first handshake of the connection. */
     protected final PriorHandshake prior;
-    private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+    /** Every handshake message so far, in order; made with the first one. */
+    private ByteArrayOutputStream transcript;
 
     protected ProtocolVersion version;
     protected CipherSuite suite;
@@ -111,8 +112,8 @@ public abstract class Handshaker {
             onMessageAfterHandshake(m);
             return;
         }
-        byte[] before = transcript.toByteArray();
-        transcript.write(m.encoded(), 0, m.encoded().length);
+        byte[] before = transcript();
+        append(m);
         handle(m, before);
     }
 
@@ -169,18 +170,56 @@ public abstract class Handshaker {
 
     final void send(HandshakeType type, byte[] body) {
         HandshakeMessage m = HandshakeMessage.of(type, body);
-        transcript.write(m.encoded(), 0, m.encoded().length);
+        append(m);
         events.message(true, type, body.length);
         out.message(m);
     }
 
+    private void append(HandshakeMessage m) {
+        if (transcript == null) {
+            transcript = new ByteArrayOutputStream(1024);
+        }
+        transcript.write(m.encoded(), 0, m.encoded().length);
+    }
+
     final byte[] transcript() {
-        return transcript.toByteArray();
+        return transcript == null ? new byte[0] : transcript.toByteArray();
     }
 
     final void expectChangeCipherSpec() {
         changeCipherSpecExpected = true;
         out.expectChangeCipherSpec(config.isClient() ? serverWrite : clientWrite);
+    }
+
+    /**
+     * What an established connection keeps of this completed handshake: a handshaker of the same side that knows
+     * only the outcome (version, suite, session, RFC 5746 agreement, both verify_data) and so answers late messages
+     * as this one would (no_renegotiation, unexpected_message), which depends on nothing else. The rest of this one
+     * (transcript, key schedule, cipher states, the key exchange and its context, in which an RSA server keeps a copy
+     * of its private key and a client the pre_master_secret) is left to the garbage collector: 4 KiB an idle pair.
+     */
+    final Handshaker successor() {
+        if (!complete) {
+            throw new IllegalStateException("the handshake is still in progress");
+        }
+        Handshaker h = config.isClient() ? new ClientHandshaker(config, out, cache, null, -1, prior)
+                : new ServerHandshaker(config, out, cache, prior);
+        h.version = version;
+        h.suite = suite;
+        h.session = session;
+        h.resumed = resumed;
+        h.extendedMasterSecret = extendedMasterSecret;
+        h.secureRenegotiation = secureRenegotiation;
+        h.clientVerifyData = clientVerifyData;
+        h.serverVerifyData = serverVerifyData;
+        h.peerChain = peerChain;
+        h.localChain = localChain;
+        h.complete = true;
+        if (masterSecret != null) {
+            // the session holds its own copy; this one need not wait for the collector
+            java.util.Arrays.fill(masterSecret, (byte) 0);
+        }
+        return h;
     }
 
     final void markComplete(Session s) {
@@ -324,7 +363,8 @@ public abstract class Handshaker {
     }
 
     static String versionName(int wire) {
+        // orElseGet: String.format on every ClientHello measured 5 % of a resumed handshake
         return ProtocolVersion.fromWire(wire >>> 8, wire & 0xFF).map(ProtocolVersion::toString)
-                .orElse(String.format("0x%04X", wire));
+                .orElseGet(() -> String.format("0x%04X", wire));
     }
 }

@@ -10,6 +10,7 @@ import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.KeyExchange;
 import io.sslkit.handshake.SslConfig;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +65,7 @@ final class Negotiator {
         AlgorithmRegistry registry = config.registry();
         Policy policy = config.policy();
         List<CipherSuite> preference = config.cipherSuites();
+        List<SslConfig.Credential> credentials = credentials(config, hello, version, serverName, preference);
         int common = 0;
         List<String> skipped = new ArrayList<>();
         for (int i = 0; i < preference.size(); i++) {
@@ -77,7 +79,7 @@ final class Negotiator {
                 skipped.add(s.name() + " (" + refusal + ")");
                 continue;
             }
-            Optional<SslConfig.Credential> credential = credentialFor(config, s, serverName);
+            Optional<SslConfig.Credential> credential = credentialFor(credentials, registry, s, serverName);
             if (credential.isEmpty()) {
                 skipped.add(s.name() + " (no " + serverKeyAlgorithm(registry, s) + " credential)");
                 continue;
@@ -108,9 +110,36 @@ final class Negotiator {
         return registry.keyExchange(s.keyExchange()).map(KeyExchange::serverKeyAlgorithm).orElse("?");
     }
 
-    private static Optional<SslConfig.Credential> credentialFor(SslConfig config, CipherSuite s, String serverName) {
-        String needed = serverKeyAlgorithm(config.registry(), s);
-        List<SslConfig.Credential> fitting = config.credentials().stream()
+    /**
+     * The configured credentials, or those the application's chooser picks for the key algorithms that the suites
+     * in common could use (asked once per handshake, now that the client's offer and server_name are known).
+     */
+    private static List<SslConfig.Credential> credentials(SslConfig config, ClientHello hello,
+                                                          ProtocolVersion version, String serverName,
+                                                          List<CipherSuite> preference) throws SslAlertException {
+        if (config.credentialChooser() == null) {
+            return config.credentials();
+        }
+        LinkedHashSet<String> needed = new LinkedHashSet<>();
+        for (CipherSuite s : preference) {
+            if (hello.offers(s.code()) && refusal(s, config.registry(), config.policy(), version) == null) {
+                needed.add(serverKeyAlgorithm(config.registry(), s));
+            }
+        }
+        needed.remove("?");
+        if (needed.isEmpty()) {
+            return List.of();
+        }
+        List<SslConfig.Credential> chosen = config.credentialChooser().serverCredentials(
+                java.util.Collections.unmodifiableSet(needed), serverName);
+        return chosen == null ? List.of() : List.copyOf(chosen);
+    }
+
+    private static Optional<SslConfig.Credential> credentialFor(List<SslConfig.Credential> credentials,
+                                                                AlgorithmRegistry registry, CipherSuite s,
+                                                                String serverName) {
+        String needed = serverKeyAlgorithm(registry, s);
+        List<SslConfig.Credential> fitting = credentials.stream()
                 .filter(c -> c.keyAlgorithm().equals(needed)).toList();
         if (serverName != null) {
             for (SslConfig.Credential c : fitting) {

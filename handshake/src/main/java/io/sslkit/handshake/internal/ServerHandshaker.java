@@ -9,6 +9,7 @@ import io.sslkit.api.spi.BulkKeys;
 import io.sslkit.api.spi.KeyExchange;
 import io.sslkit.api.spi.SignatureAlgorithm;
 import io.sslkit.handshake.ClientAuth;
+import io.sslkit.handshake.Negotiation;
 import io.sslkit.handshake.SslConfig;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ final class ServerHandshaker extends Handshaker {
     private int[] clientSignatureAlgorithms;
     private int[] requestedSignatureAlgorithms;
     private byte[] sessionId;
+    /** The client's server_name host_name, or null. */
+    private String serverName;
 
     ServerHandshaker(SslConfig config, HandshakeOutput out, SessionStore cache, PriorHandshake prior) {
         super(config, out, cache, prior);
@@ -85,6 +88,7 @@ final class ServerHandshaker extends Handshaker {
                 } else {
                     sendChangeCipherSpecAndFinished();
                     Session s = newSession(sessionId);
+                    s.serverName(serverName);
                     // keys a key exchange delivered are not in the session: such a session cannot be resumed
                     if (!keysDelivered) {
                         cache.putById(s);
@@ -139,6 +143,7 @@ final class ServerHandshaker extends Handshaker {
         }
         serverRandom = ClientHandshaker.newRandom(config);
         extendedMasterSecret = !version.isSsl3() && emsOffered(hello.extensions());
+        serverName = version.isSsl3() ? null : ServerNames.hostName(hello.extensions());
         Session cached = hello.sessionId().length > 0 ? cache.byId(hello.sessionId()) : null;
         if (cached != null && cached.extendedMasterSecret() && !extendedMasterSecret) {
             // RFC 7627 §5.3: a session with the extended master secret is never resumed without it
@@ -151,7 +156,6 @@ final class ServerHandshaker extends Handshaker {
             resume(cached);
             return;
         }
-        String serverName = version.isSsl3() ? null : ServerNames.hostName(hello.extensions());
         Negotiator.Choice choice = Negotiator.chooseSuite(config, hello, version, serverName);
         suite = choice.suite();
         chooseSchedule();
@@ -160,6 +164,7 @@ final class ServerHandshaker extends Handshaker {
         sendServerHello();
         events.step(HandshakeStep.SERVER_HELLO, "chose " + version + " (highest in common) and " + suite.name()
                 + ": " + choice.why() + "; random " + Hex.of(serverRandom) + ", new session " + Hex.of(sessionId));
+        Events.negotiated(config.negotiationListener(), new Negotiation(false, version, suite, false, serverName));
         keyExchange = config.registry().keyExchange(suite.keyExchange()).orElseThrow(() -> new SslAlertException(
                 AlertDescription.HANDSHAKE_FAILURE, "key exchange module " + suite.keyExchange() + " is gone"));
         localChain = choice.credential().chain();
@@ -196,6 +201,7 @@ final class ServerHandshaker extends Handshaker {
         sendServerHello();
         events.step(HandshakeStep.SERVER_HELLO, "chose " + version + " and " + suite.name()
                 + " of the cached session; random " + Hex.of(serverRandom) + ", resuming session " + Hex.of(sessionId));
+        Events.negotiated(config.negotiationListener(), new Negotiation(false, version, suite, true, serverName));
         masterSecret = cached.masterSecret();
         peerChain = cached.peerCertificates();
         localChain = cached.localCertificates();
@@ -249,8 +255,8 @@ final class ServerHandshaker extends Handshaker {
             }
         }
         List<byte[]> authorities = new ArrayList<>();
-        for (X509Certificate anchor : config.trustAnchors()) {
-            authorities.add(anchor.getSubjectX500Principal().getEncoded());
+        for (javax.security.auth.x500.X500Principal name : config.certificateAuthorities()) {
+            authorities.add(name.getEncoded());
         }
         if (version == ProtocolVersion.TLS_1_2) {
             requestedSignatureAlgorithms = Signatures.supported(config.registry());
@@ -274,9 +280,11 @@ final class ServerHandshaker extends Handshaker {
         if (fortezza()) {
             usable.add(KeyAlgorithms.KEA);
         }
-        CertificateChecker checker = new CertificateChecker(config.trustAnchors(), false, config.certificateCheck());
+        CertificateChecker checker = new CertificateChecker(config.trustAnchors(), false, config.certificateCheck(),
+                config.peerVerifier());
         try {
-            CertificateChecker.Outcome outcome = checker.check(peerChain, usable);
+            CertificateChecker.Outcome outcome = checker.check(peerChain, usable, null,
+                    new CertificateChecker.Negotiated(false, version, suite, serverName));
             events.step(HandshakeStep.CLIENT_AUTHENTICATION, "client certificate " + outcome.detail());
         } catch (SslAlertException e) {
             events.step(HandshakeStep.CLIENT_AUTHENTICATION, "client certificate refused: " + e.getMessage());

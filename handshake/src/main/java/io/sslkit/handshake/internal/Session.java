@@ -19,6 +19,8 @@ public final class Session {
     private final long creationTime;
     private final boolean extendedMasterSecret;
     private volatile boolean resumable = true;
+    private volatile long lastAccessedTime;
+    private volatile String serverName;
 
     public Session(byte[] id, ProtocolVersion version, CipherSuite suite, byte[] masterSecret,
                    List<X509Certificate> peerCertificates, List<X509Certificate> localCertificates,
@@ -31,6 +33,26 @@ public final class Session {
         this.localCertificates = List.copyOf(localCertificates);
         this.creationTime = creationTime;
         this.extendedMasterSecret = extendedMasterSecret;
+        this.lastAccessedTime = creationTime;
+    }
+
+    /** When a handshake last created or resumed this session. */
+    public long lastAccessedTime() {
+        return lastAccessedTime;
+    }
+
+    void accessed(long now) {
+        lastAccessedTime = now;
+    }
+
+    /** The server_name host_name the handshake that created the session carried, or null. */
+    public String serverName() {
+        return serverName;
+    }
+
+    /** Set once, by the handshake that creates the session, before the session is shared. */
+    void serverName(String name) {
+        serverName = name;
     }
 
     /** Whether the master secret was derived as RFC 7627 asks; a resumption must agree on it. */

@@ -34,6 +34,32 @@ public record SessionView(Session session, boolean resumed) implements SslSessio
     }
 
     @Override
+    public long creationTime() {
+        return session.creationTime();
+    }
+
+    @Override
+    public long lastAccessedTime() {
+        return session.lastAccessedTime();
+    }
+
+    @Override
+    public String requestedServerName() {
+        return session.serverName();
+    }
+
+    @Override
+    public boolean isValid() {
+        return session.resumable();
+    }
+
+    /** Every store drops an unresumable session the next time it meets it, so marking it is enough. */
+    @Override
+    public void invalidate() {
+        session.invalidate();
+    }
+
+    @Override
     public String toString() {
         return "SslSession[" + protocol() + ", " + cipherSuite() + ", id " + Hex.of(session.id())
                 + (resumed ? ", resumed]" : "]");

@@ -107,4 +107,66 @@ class CertificateCheckerTest {
         assertEquals(AlertDescription.BAD_CERTIFICATE, e.alert());
         assertTrue(e.getMessage().contains("limit of 10"), e::getMessage);
     }
+
+    /**
+     * The PKIX parameters are shared per anchor set between threads: concurrent checks of trusted, expired and
+     * foreign chains must each still get their own verdict.
+     */
+    @Test
+    void sharedValidationStateGivesEachThreadItsOwnVerdict() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                TestPki.Identity id = switch (i % 3) {
+                    case 0 -> pki.server;
+                    case 1 -> pki.expiredServer;
+                    default -> pki.otherServer;
+                };
+                results.add(pool.submit(() -> {
+                    CertificateChecker c = new CertificateChecker(List.of(pki.ca.certificate()), false,
+                            CertificateCheck.REFUSE);
+                    try {
+                        c.check(List.of(id.chain()), Set.of("RSA"));
+                        return "trusted";
+                    } catch (SslAlertException e) {
+                        return e.alert().toString();
+                    }
+                }));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                String expected = switch (i % 3) {
+                    case 0 -> "trusted";
+                    case 1 -> AlertDescription.CERTIFICATE_EXPIRED.toString();
+                    default -> AlertDescription.CERTIFICATE_UNKNOWN.toString();
+                };
+                assertEquals(expected, results.get(i).get(), "check #" + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A verifier decides alone, is told sslkit's finding, and its refusal names the alert. */
+    @Test
+    void verifierDecides() throws Exception {
+        List<io.sslkit.handshake.PeerChain> seen = new ArrayList<>();
+        CertificateChecker withVerifier = new CertificateChecker(List.of(pki.ca.certificate()), false,
+                CertificateCheck.REFUSE, seen::add);
+        CertificateChecker.Negotiated n = new CertificateChecker.Negotiated(true,
+                io.sslkit.api.ProtocolVersion.TLS_1_2,
+                io.sslkit.api.CipherSuites.byName("TLS_RSA_WITH_AES_128_CBC_SHA").orElseThrow(), "localhost");
+        withVerifier.check(List.of(pki.expiredServer.chain()), Set.of("RSA"), null, n);
+        assertEquals(AlertDescription.CERTIFICATE_EXPIRED, seen.get(0).finding());
+        CertificateChecker refusing = new CertificateChecker(List.of(pki.ca.certificate()), false,
+                CertificateCheck.REFUSE, peer -> {
+                    throw new SslAlertException(AlertDescription.UNKNOWN_CA, "no");
+                });
+        assertEquals(AlertDescription.UNKNOWN_CA, assertThrows(SslAlertException.class,
+                () -> refusing.check(List.of(pki.server.chain()), Set.of("RSA"), null, n)).alert());
+        // a key the suite cannot use is refused before the verifier is asked
+        assertEquals(AlertDescription.UNSUPPORTED_CERTIFICATE, assertThrows(SslAlertException.class,
+                () -> withVerifier.check(List.of(pki.server.chain()), Set.of("DSA"), null, n)).alert());
+        assertEquals(1, seen.size());
+    }
 }

@@ -19,8 +19,7 @@ import javax.net.ssl.SSLSessionContext;
  * object, and answers JSSE's questions (ids, lookup, size, timeout).
  *
  * <p>Changing the size or the timeout starts a fresh sslkit cache (it is immutable in both): sessions made before
- * can no longer be resumed by new connections. So does invalidating a session: the sslkit cache cannot drop a single
- * entry from outside, and an invalidated session must never be resumed, so every session of this side is given up.
+ * can no longer be resumed by new connections. Invalidating a session drops just that one from the sslkit cache.
  */
 final class SessionContextImpl implements SSLSessionContext {
     /** JSSE's defaults: 20480 sessions of 24 hours. */
@@ -65,10 +64,10 @@ final class SessionContextImpl implements SSLSessionContext {
         return fresh;
     }
 
-    /** An invalidated session: gone from here, and (with all others) from what new connections may resume. */
+    /** An invalidated session: gone from here and from what new connections may resume. */
     synchronized void invalidated(SessionImpl s) {
         sessions.remove(s.key(), s);
-        cache = newCache();
+        cache.remove(s.getId());
     }
 
     synchronized boolean expired(SessionImpl s) {

@@ -35,7 +35,7 @@ final class SessionImpl extends ExtendedSSLSession {
     private final byte[] id;
     private final String peerHost;
     private final int peerPort;
-    private final long creationTime = System.currentTimeMillis();
+    private volatile long creationTime = System.currentTimeMillis();
     private final Map<String, Object> values = new ConcurrentHashMap<>();
     private volatile String protocol;
     private volatile String cipherSuite;
@@ -79,6 +79,8 @@ final class SessionImpl extends ExtendedSSLSession {
         out.peerCertificates = List.copyOf(s.peerCertificates());
         out.localCertificates = List.copyOf(s.localCertificates());
         out.requestedServerNames = List.copyOf(requestedServerNames);
+        out.creationTime = s.creationTime();
+        out.lastAccessedTime = s.lastAccessedTime();
         return out;
     }
 
@@ -89,6 +91,16 @@ final class SessionImpl extends ExtendedSSLSession {
         if (cipherSuite != null) {
             this.cipherSuite = cipherSuite;
         }
+    }
+
+    /** Handshake session: the peer's chain, as it goes to the trust manager. */
+    void peerCertificates(List<X509Certificate> chain) {
+        this.peerCertificates = List.copyOf(chain);
+    }
+
+    /** Handshake session of a server: the names the client asked for. */
+    void requestedServerNames(List<SNIServerName> names) {
+        this.requestedServerNames = List.copyOf(names);
     }
 
     void accessed() {

@@ -171,6 +171,10 @@ final class Settings {
         return endpointIdentification;
     }
 
+    Collection<SNIMatcher> sniMatchers() {
+        return sniMatchers;
+    }
+
     List<SNIServerName> serverNames() {
         return serverNames;
     }

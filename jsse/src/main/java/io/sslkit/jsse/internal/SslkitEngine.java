@@ -1,10 +1,10 @@
 package io.sslkit.jsse.internal;
 
-import io.sslkit.api.AlertDescription;
-import io.sslkit.api.CipherSuite;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.handshake.ClientAuth;
+import io.sslkit.handshake.Negotiation;
+import io.sslkit.handshake.PeerChain;
 import io.sslkit.handshake.SslConfig;
 import io.sslkit.handshake.SslEngine;
 import io.sslkit.record.RecordLimits;
@@ -12,7 +12,6 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -57,7 +56,11 @@ final class SslkitEngine extends SSLEngine {
     private SessionImpl session;
     private SessionImpl nullSession;
     private volatile ProtocolVersion negotiatedVersion;
+    /** Server: the name the client asked for in server_name, once its ClientHello has arrived. */
+    private List<SNIServerName> clientRequestedNames = List.of();
     private boolean finishedReported;
+    /** A handshake after the first is in progress; FINISHED is due again when it completes. */
+    private boolean renegotiating;
     private boolean outboundClosedEarly;
     private boolean inboundClosedEarly;
     /** Records the sslkit engine produced and the caller has not taken yet, in read mode. */
@@ -98,15 +101,46 @@ final class SslkitEngine extends SSLEngine {
 
     // ---- starting ---------------------------------------------------------------------------------------------
 
+    /** After the first handshake this renegotiates (RFC 5746), as SSLEngine.beginHandshake promises. */
     @Override
     public synchronized void beginHandshake() throws SSLException {
         if (finishedReported) {
-            throw new SSLException("renegotiation is not supported: sslkit declines it (RFC 5746 signalling only)");
+            if (renegotiating) {
+                return;
+            }
+            if (core.isOutboundDone() || core.isInboundDone()) {
+                throw new SSLException("cannot renegotiate: the connection is closed");
+            }
+            try {
+                core.beginHandshake();
+            } catch (IllegalStateException e) {
+                throw new SSLException("cannot renegotiate: " + e.getMessage(), e);
+            } catch (SslAlertException e) {
+                throw fail(e);
+            }
+            renegotiationStarted();
+            return;
         }
         if (core == null && (outboundClosedEarly || inboundClosedEarly)) {
             throw new SSLException("the engine was closed before its handshake started");
         }
         start();
+    }
+
+    /**
+     * A handshake callback after the first handshake means the engine took up the peer's request: the new handshake
+     * session must exist before key and trust managers look for it.
+     */
+    private void peerRenegotiationSeen() {
+        if (finishedReported && !renegotiating) {
+            renegotiationStarted();
+        }
+    }
+
+    private void renegotiationStarted() {
+        renegotiating = true;
+        handshakeSession = SessionImpl.handshaking(getPeerHost(), getPeerPort(), requestedServerNames());
+        LOG.debug("{} renegotiation started", settings.clientMode() ? "client" : "server");
     }
 
     private void start() throws SSLException {
@@ -148,23 +182,20 @@ final class SslkitEngine extends SSLEngine {
                 .registry(Suites.registry())
                 .sessionCache(context.sessions(client).cache())
                 .random(context.random())
-                .certificateCheck(trust)
-                .listener(new NegotiationObserver(this::hello));
-        List<SslConfig.Credential> credentials = client
-                ? KeyMaterial.forClient(context.keyManager(), this, socket)
-                : KeyMaterial.forServer(context.keyManager(), this, socket);
-        for (SslConfig.Credential c : credentials) {
-            b.credential(c.key(), c.chain().toArray(new X509Certificate[0]));
-        }
+                .peerVerifier(trust)
+                .negotiationListener(this::negotiated)
+                .credentialChooser(new KeyMaterial(context.keyManager(), this, settings.sniMatchers()))
+                .renegotiation(true);
         if (client) {
             requestedServerNames().stream().filter(n -> n instanceof SNIHostName).findFirst()
                     .ifPresent(n -> b.serverName(((SNIHostName) n).getAsciiName()));
         } else {
-            if (credentials.isEmpty()) {
-                throw new IllegalArgumentException("the KeyManager offers no RSA or DSA key for a server");
+            if (context.keyManager() == null) {
+                throw new IllegalArgumentException("the SSLContext has no X509KeyManager to give a server its key");
             }
             b.clientAuth(settings.needClientAuth() ? ClientAuth.NEED
                     : settings.wantClientAuth() ? ClientAuth.WANT : ClientAuth.NONE);
+            b.certificateAuthorities(trust.acceptedIssuers());
         }
         return b.build();
     }
@@ -192,11 +223,32 @@ final class SslkitEngine extends SSLEngine {
         }
     }
 
-    private void hello(ProtocolVersion version, CipherSuite suite) {
-        negotiatedVersion = version;
+    /** The hellos have agreed: the handshake session a trust or key manager inspects shows it from now on. */
+    private void negotiated(Negotiation n) {
+        peerRenegotiationSeen();
+        negotiatedVersion = n.version();
         SessionImpl h = handshakeSession;
         if (h != null) {
-            h.negotiated(version == null ? null : version.standardName(), suite == null ? null : suite.name());
+            h.negotiated(n.version().standardName(), n.suite().name());
+        }
+    }
+
+    /** The peer's chain is about to go to the trust manager, which may read it from the handshake session. */
+    void peerChainReceived(PeerChain peer) {
+        SessionImpl h = handshakeSession;
+        if (h != null) {
+            h.negotiated(peer.version().standardName(), peer.suite().name());
+            h.peerCertificates(peer.chain());
+        }
+    }
+
+    /** Server: the client's server_name (null: none), before the key manager is asked for a key. */
+    void serverNameRequested(SNIHostName name) {
+        peerRenegotiationSeen();
+        clientRequestedNames = name == null ? List.of() : List.of(name);
+        SessionImpl h = handshakeSession;
+        if (h != null) {
+            h.requestedServerNames(clientRequestedNames);
         }
     }
 
@@ -376,8 +428,17 @@ final class SslkitEngine extends SSLEngine {
 
     private SSLEngineResult result(Status status, int consumed, int produced) {
         HandshakeStatus hs = getHandshakeStatus();
-        if (!finishedReported && core != null && core.isHandshakeComplete() && hs != HandshakeStatus.NEED_WRAP) {
+        if (finishedReported && !renegotiating && core.failure() == null
+                && core.handshakeStatus() == SslEngine.HandshakeStatus.NEED_UNWRAP && !core.isInboundDone()) {
+            // the peer asked for a new handshake and the engine took it up (a declined request never waits for
+            // the peer, so it does not get here)
+            renegotiationStarted();
+        }
+        boolean handshakeDone = core != null && core.isHandshakeComplete()
+                && core.handshakeStatus() == SslEngine.HandshakeStatus.NOT_HANDSHAKING && core.failure() == null;
+        if ((!finishedReported || renegotiating) && handshakeDone && hs != HandshakeStatus.NEED_WRAP) {
             finishedReported = true;
+            renegotiating = false;
             completed();
             hs = HandshakeStatus.FINISHED;
         }
@@ -387,7 +448,7 @@ final class SslkitEngine extends SSLEngine {
     private void completed() {
         boolean client = settings.clientMode();
         session = context.sessions(client).completed(core.session(), getPeerHost(), getPeerPort(),
-                requestedServerNames());
+                client ? requestedServerNames() : clientRequestedNames);
         handshakeSession = null;
         LOG.debug("{} handshake complete: {}", client ? "client" : "server", session);
     }
@@ -409,7 +470,7 @@ final class SslkitEngine extends SSLEngine {
         if (outDone && inDone) {
             return HandshakeStatus.NOT_HANDSHAKING;
         }
-        if (!core.isHandshakeComplete()) {
+        if (!core.isHandshakeComplete() || core.handshakeStatus() == SslEngine.HandshakeStatus.NEED_UNWRAP) {
             return HandshakeStatus.NEED_UNWRAP;
         }
         return outDone ? HandshakeStatus.NEED_UNWRAP : HandshakeStatus.NOT_HANDSHAKING;
@@ -422,14 +483,14 @@ final class SslkitEngine extends SSLEngine {
         } catch (SSLException ignored) {
             // collecting cannot fail twice: the connection has already failed
         }
-        boolean handshaking = !finishedReported;
+        boolean handshaking = !finishedReported || renegotiating;
         handshakeSession = null;
         CertificateException refusal = trust == null ? null : trust.refusal();
         String message = e.getMessage();
         Throwable cause = e;
-        if (refusal != null && !e.isReceived() && e.alert() == AlertDescription.CERTIFICATE_UNKNOWN) {
-            message = "the trust manager refused the peer's certificate: " + refusal.getMessage() + " (a "
-                    + trust.refusalAlert() + " case; sent certificate_unknown)";
+        if (refusal != null && !e.isReceived()) {
+            message = "the trust manager refused the peer's certificate: " + refusal.getMessage() + " (sent "
+                    + e.alert() + ")";
             cause = refusal;
         }
         SSLException x = handshaking ? new SSLHandshakeException(message) : new SSLException(message);
@@ -498,7 +559,8 @@ final class SslkitEngine extends SSLEngine {
 
     @Override
     public synchronized SSLSession getHandshakeSession() {
-        return core != null && !finishedReported && core.failure() == null ? handshakeSession : null;
+        return core != null && (!finishedReported || renegotiating) && core.failure() == null ? handshakeSession
+                : null;
     }
 
     @Override

@@ -1,25 +1,26 @@
 package io.sslkit.jsse.internal;
 
 import io.sslkit.api.AlertDescription;
-import io.sslkit.handshake.CertificateCheck;
+import io.sslkit.api.SslAlertException;
+import io.sslkit.handshake.PeerChain;
+import io.sslkit.handshake.PeerVerifier;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
+import javax.security.auth.x500.X500Principal;
 
 /**
- * Hands the peer's chain to the application's X509TrustManager. The connection is configured without trust anchors
- * of its own, so sslkit's check always ends up here and the trust manager alone decides, as JSSE requires. An
- * X509ExtendedTrustManager gets the engine or socket, from which it reads the handshake session and the endpoint
- * identification algorithm; a plain one is followed by sslkit's own endpoint identification.
- *
- * <p>The engine sends certificate_unknown for every refusal (its hook can only say yes or no);
- * {@link #refusal()} and {@link #refusalAlert()} keep what the trust manager said for the exception the
- * application sees.
+ * Hands every peer chain to the application's X509TrustManager, as JSSE requires: the connection has no trust
+ * anchors of its own, so the trust manager alone decides. An X509ExtendedTrustManager gets the engine or socket, from
+ * which it reads the handshake session and the endpoint identification algorithm; a plain one is followed by
+ * sslkit's own endpoint identification. A refusal goes on the wire as the alert its reason deserves (unknown_ca,
+ * certificate_expired, bad_certificate, ...).
  */
-final class TrustBridge implements CertificateCheck {
+final class TrustBridge implements PeerVerifier {
     private final X509TrustManager trustManager;
     private final SslkitEngine engine;
     private volatile CertificateException refusal;
@@ -30,22 +31,23 @@ final class TrustBridge implements CertificateCheck {
     }
 
     @Override
-    public boolean accept(List<X509Certificate> chain, AlertDescription problem, String reason) {
+    public void verify(PeerChain peer) throws SslAlertException {
+        engine.peerChainReceived(peer);
         try {
-            check(chain.toArray(new X509Certificate[0]));
-            return true;
+            check(peer.chain().toArray(new X509Certificate[0]), authType(peer));
         } catch (CertificateException e) {
             refusal = e;
-            return false;
+            AlertDescription alert = CertificateAlerts.forRefusal(e, peer.version());
+            throw new SslAlertException(alert, "the trust manager refused the peer's certificate: "
+                    + e.getMessage(), e);
         }
     }
 
-    private void check(X509Certificate[] chain) throws CertificateException {
+    private void check(X509Certificate[] chain, String authType) throws CertificateException {
         if (trustManager == null) {
             throw new CertificateException("no X509TrustManager was given to the SSLContext");
         }
         boolean client = engine.getUseClientMode();
-        String authType = authType(chain[0], client);
         Socket socket = engine.socket();
         if (trustManager instanceof X509ExtendedTrustManager x) {
             if (client && socket != null) {
@@ -71,27 +73,29 @@ final class TrustBridge implements CertificateCheck {
     }
 
     /**
-     * JSSE's authType: for a server, the key exchange the key serves (sslkit's suites use RSA keys for RSA key
-     * transport and DSA keys only for DHE_DSS); for a client, the key type of its certificate.
+     * JSSE's authType: for a server chain the suite's key exchange (RSA, RSA_EXPORT, DHE_DSS ...), for a client chain
+     * the key type of its certificate.
      */
-    static String authType(X509Certificate leaf, boolean checkingServer) {
-        String key = leaf.getPublicKey().getAlgorithm();
-        if (!checkingServer) {
-            return key;
-        }
-        return switch (key) {
-            case "DSA" -> "DHE_DSS";
-            case "EC" -> "ECDHE_ECDSA";
-            default -> key;
-        };
+    static String authType(PeerChain peer) {
+        return peer.server() ? peer.keyExchange() : peer.keyAlgorithm();
     }
 
+    /** The CA names a server sends in CertificateRequest: the subjects the trust manager accepts as issuers. */
+    List<X500Principal> acceptedIssuers() {
+        List<X500Principal> out = new ArrayList<>();
+        if (trustManager != null) {
+            X509Certificate[] issuers = trustManager.getAcceptedIssuers();
+            if (issuers != null) {
+                for (X509Certificate c : issuers) {
+                    out.add(c.getSubjectX500Principal());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What the trust manager said when it refused, for the exception the application sees; else null. */
     CertificateException refusal() {
         return refusal;
-    }
-
-    AlertDescription refusalAlert() {
-        CertificateException e = refusal;
-        return e == null ? null : CertificateAlerts.forRefusal(e, engine.negotiatedVersion());
     }
 }
