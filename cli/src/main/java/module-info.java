@@ -9,8 +9,8 @@ module io.sslkit.cli {
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
-    // the demo quiets the java.util.logging of the bundles it boots (SPI Fly logs there)
-    requires java.logging;
+    // the server's default KEA credential, made only when the KEA module is present
+    requires static io.sslkit.cipher.kea;
     requires static org.osgi.framework;
     requires static org.osgi.service.component.annotations;
 

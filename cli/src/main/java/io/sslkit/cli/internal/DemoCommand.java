@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Watch an SSL 3.0 handshake with client authentication, then a cipher module leave, inside Felix.",
         description = {
-                "Boots the Apache Felix container of the distribution (bundle/ beside lib/), and inside it:",
+                "Starts the Felix container of the distribution (bundle/ beside lib/) as bin/sslkit-felix does; inside it:",
                 "starts a server that requires a client certificate, runs a client that sends one message over",
                 "SSL 3.0 with SSL_RSA_WITH_RC4_128_MD5 while --trace prints the ten steps of the handshake, and",
                 "closes with close_notify; then stops the RC4 bundle, shows the suite list shrink, and handshakes",
@@ -55,6 +55,6 @@ final class DemoCommand implements Callable<Integer> {
             }
             return new DemoScript(context, new RegistryModuleControl(context.registry().get()), message).run();
         }
-        return EmbeddedFelix.runInside(felixHome, context, "demo", "--message", message);
+        return FelixProcess.run(felixHome, context, "demo", "--message", message);
     }
 }

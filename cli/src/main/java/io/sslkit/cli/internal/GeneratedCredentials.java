@@ -39,7 +39,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * The server's credentials when the user names none: a self-signed RSA-2048 and a DSA-2048 certificate for
  * localhost / 127.0.0.1, made on first use and kept in {@code $SSLKIT_HOME/credentials} (else
- * {@code ~/.sslkit/credentials}) as PEM files, so that a client can pin them with {@code --trust}.
+ * {@code ~/.sslkit/credentials}) as PEM files, so that a client can pin them with {@code --trust}; plus, when the KEA
+ * module is present, a KEA certificate made for the run (see {@link GeneratedKeaCredential}).
  */
 public final class GeneratedCredentials {
     /** The algorithms generated, each giving the files {@code server-<alg>.crt.pem} and {@code server-<alg>.key.pem}. */
@@ -77,7 +78,9 @@ public final class GeneratedCredentials {
      * fingerprints (the only thing a client can check a self-signed certificate by).
      */
     public static List<Credential> loadOrCreate(CliContext context, PrintStream out) {
-        return loadOrCreate(context, out, SERVER, ALGORITHMS);
+        List<Credential> all = new ArrayList<>(loadOrCreate(context, out, SERVER, ALGORITHMS));
+        GeneratedKeaCredential.generate(out).ifPresent(all::add);
+        return all;
     }
 
     /** The demo's client certificate (RSA), kept beside the server's as {@code demo-client-rsa.*.pem}. */

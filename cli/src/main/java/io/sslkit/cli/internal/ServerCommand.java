@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
                 "Serves connections concurrently until stopped (Ctrl-C). Status lines go to standard output;",
                 "a failed connection prints one line naming the cause and the alert, and the server goes on.",
                 "Without --cert it uses a self-signed RSA-2048 and a DSA-2048 certificate, made on first use and",
-                "kept in $SSLKIT_HOME/credentials (default ~/.sslkit/credentials); it prints their fingerprints.",
+                "kept in $SSLKIT_HOME/credentials (default ~/.sslkit/credentials), and a KEA certificate made at each",
+                "start for the Fortezza suites (when the KEA module is present); it prints their fingerprints.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {

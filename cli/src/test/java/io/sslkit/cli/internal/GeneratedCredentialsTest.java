@@ -1,6 +1,7 @@
 package io.sslkit.cli.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -27,9 +28,13 @@ class GeneratedCredentialsTest {
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         List<Credential> made = GeneratedCredentials.loadOrCreate(context, new PrintStream(first, true,
                 StandardCharsets.UTF_8));
-        assertEquals(2, made.size());
+        assertEquals(3, made.size());
         Credential rsa = made.get(0);
         Credential dsa = made.get(1);
+        Credential kea = made.get(2);
+        assertEquals("KEA", kea.algorithm());
+        assertEquals(2, kea.chain().size(), "a KEA key cannot sign: its certificate comes with its DSS issuer");
+        kea.leaf().verify(kea.chain().get(1).getPublicKey());
         assertEquals(2048, ((RSAPublicKey) rsa.leaf().getPublicKey()).getModulus().bitLength());
         assertEquals(2048, ((DSAPublicKey) dsa.leaf().getPublicKey()).getParams().getP().bitLength());
         rsa.leaf().verify(rsa.leaf().getPublicKey());
@@ -46,12 +51,15 @@ class GeneratedCredentialsTest {
         assertTrue(printed.contains("generated self-signed RSA certificate"), printed);
         assertTrue(printed.contains("SHA-256 fingerprint " + Fingerprints.sha256(rsa.leaf())), printed);
         assertTrue(printed.contains("SHA-256 fingerprint " + Fingerprints.sha256(dsa.leaf())), printed);
+        assertTrue(printed.contains("generated KEA certificate for this run"), printed);
+        assertTrue(printed.contains("SHA-256 fingerprint " + Fingerprints.sha256(kea.leaf())), printed);
 
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         List<Credential> again = GeneratedCredentials.loadOrCreate(context, new PrintStream(second, true,
                 StandardCharsets.UTF_8));
         assertEquals(rsa.leaf(), again.get(0).leaf(), "the kept certificate is reused");
         assertEquals(dsa.leaf(), again.get(1).leaf());
+        assertNotEquals(kea.leaf(), again.get(2).leaf(), "a KEA key has no file format: each start makes a new one");
         assertTrue(second.toString(StandardCharsets.UTF_8).startsWith("using self-signed RSA certificate"));
     }
 

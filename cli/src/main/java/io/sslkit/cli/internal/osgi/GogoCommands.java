@@ -50,6 +50,8 @@ public final class GogoCommands {
     @Activate
     void activate(BundleContext context) {
         bundles = new BundleControl(context);
+        OneShotCommand.startIfAsked(context,
+                args -> execute(InputStream.nullInputStream(), System.out, System.err, args));
     }
 
     @Deactivate
@@ -93,8 +95,7 @@ public final class GogoCommands {
     }
 
     /**
-     * Runs {@code sslkit <args>} with these streams; the exit status is returned. Also the entry point of the
-     * demo's launcher outside the framework, which can pass only java.* types across.
+     * Runs {@code sslkit <args>} with these streams; the exit status is returned.
      */
     public int execute(InputStream in, PrintStream out, PrintStream err, String[] args) {
         return Commands.execute(context(in, out, err), args);
