@@ -20,17 +20,18 @@ import org.slf4j.LoggerFactory;
  * <p>Every error is an {@link SslAlertException} naming the alert to send, already mapped to one that the version in
  * use defines. After one, the connection is over; the layer's state is undefined.
  *
- * <p>The hot path (application data) allocates nothing per record but the returned {@link Record}: the cipher and
- * MAC instances and the buffers are made once per connection state.
+ * <p>The hot path (application data) allocates nothing per record but the returned {@link Record} and its view: the
+ * cipher and MAC instances are made once per connection state. Records are decrypted in place in the caller's input
+ * and protected in place in the caller's output when those are heap buffers; a staging buffer is allocated only for
+ * direct or read-only buffers, so an idle connection holds no record-sized buffer.
  */
 public final class RecordLayer {
     private static final Logger LOG = LoggerFactory.getLogger(RecordLayer.class);
+    private static final byte[] EMPTY = new byte[0];
 
     private final RecordLimits limits;
-    private final SecureRandom random;
-    private final byte[] readBuffer = new byte[RecordLimits.MAX_CIPHERTEXT];
-    private final ByteBuffer readView = ByteBuffer.wrap(readBuffer);
-    private byte[] writeBuffer = new byte[0];
+    private byte[] readBuffer = EMPTY;
+    private byte[] writeBuffer = EMPTY;
     private ProtocolVersion version;
     private int initialWireVersion = ProtocolVersion.TLS_1_0.wireValue();
     private ConnectionState readState = ConnectionState.initial();
@@ -42,11 +43,21 @@ public final class RecordLayer {
 
     /**
      * @param limits bounds beyond the RFCs' own ({@link RecordLimits#DEFAULT} for ordinary use)
-     * @param random the source of the explicit per-record IVs of TLS 1.1+ CBC
      */
-    public RecordLayer(RecordLimits limits, SecureRandom random) {
+    public RecordLayer(RecordLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /**
+     * The former constructor, from when the explicit IVs of TLS 1.1+ CBC came from {@code random}; they are now
+     * derived from the write key and the sequence number (see {@code ConnectionState}), so {@code random} is not
+     * used.
+     *
+     * @deprecated use {@link #RecordLayer(RecordLimits)}
+     */
+    @Deprecated
+    public RecordLayer(RecordLimits limits, SecureRandom random) {
+        this(limits);
     }
 
     /** The negotiated version: written in every record header from now on, and the only one accepted on input. */
@@ -74,9 +85,12 @@ public final class RecordLayer {
     /**
      * Decodes and unprotects one record if {@code in} holds a whole one; else returns null and leaves {@code in} as
      * it was. On success {@code in} is advanced past the record. The header is checked as soon as its 5 bytes are
-     * there (content type, version, length), so a bad or over-long record is refused before it has arrived.
+     * there (content type, version, length), so a bad or over-long record is refused before it has arrived. A record
+     * in a writable heap buffer is decrypted in place, sparing a copy and a buffer: the bytes it occupied in
+     * {@code in} are overwritten (after an alert too).
      *
-     * @return the record, whose fragment is valid until the next call; null when more input is needed
+     * @return the record, whose fragment is valid until the next call and until {@code in} changes; null when more
+     *         input is needed
      * @throws SslAlertException unexpected_message (unknown content type, empty record where the RFCs forbid one,
      *                           too many empty records), protocol_version (wrong header version), record_overflow
      *                           (ciphertext over 2^14 + 2048, plaintext over 2^14), bad_record_mac (MAC or padding)
@@ -104,21 +118,27 @@ public final class RecordLayer {
         }
         int contentLength;
         int fragment = p + RecordLimits.HEADER_LENGTH;
+        byte[] buf;
+        int start;
         if (in.hasArray()) {
-            contentLength = readState.unprotect(typeCode, wireVersion, in.array(), in.arrayOffset() + fragment,
-                    length, readBuffer);
+            buf = in.array();
+            start = in.arrayOffset() + fragment;
         } else {
+            // A direct buffer: stage through our own array, kept while records keep coming this way.
+            if (readBuffer.length < length) {
+                readBuffer = new byte[RecordLimits.MAX_CIPHERTEXT];
+            }
             in.get(fragment, readBuffer, 0, length);
-            contentLength = readState.unprotect(typeCode, wireVersion, readBuffer, 0, length, readBuffer);
+            buf = readBuffer;
+            start = 0;
         }
+        contentLength = readState.unprotect(typeCode, wireVersion, buf, start, length, buf, start);
         if (contentLength > RecordLimits.MAX_PLAINTEXT) {
             throw alert(AlertDescription.RECORD_OVERFLOW, "plaintext of " + contentLength + " bytes exceeds 2^14");
         }
         checkEmpty(type, contentLength);
         in.position(fragment + length);
-        int off = readState.explicitIvLength();
-        readView.limit(off + contentLength).position(off);
-        return new Record(type, readView);
+        return new Record(type, ByteBuffer.wrap(buf, start + readState.explicitIvLength(), contentLength));
     }
 
     private void checkVersion(int wireVersion) throws SslAlertException {
@@ -199,7 +219,7 @@ public final class RecordLayer {
         }
         int fragment = base + RecordLimits.HEADER_LENGTH;
         data.get(buf, fragment + writeState.explicitIvLength(), length);
-        int fragmentLength = writeState.protect(type.code(), wireVersion, buf, fragment, length, random);
+        int fragmentLength = writeState.protect(type.code(), wireVersion, buf, fragment, length);
         buf[base] = (byte) type.code();
         buf[base + 1] = (byte) (wireVersion >>> 8);
         buf[base + 2] = (byte) wireVersion;
@@ -211,6 +231,11 @@ public final class RecordLayer {
         } else {
             out.put(buf, 0, recordLength);
         }
+    }
+
+    /** The bytes of the staging buffers this layer holds: 0 while the caller's buffers are heap buffers. */
+    int stagingBytes() {
+        return readBuffer.length + writeBuffer.length;
     }
 
     /**

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sslkit.api.AlertDescription;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
-import io.sslkit.record.testing.FixedRandom;
 import io.sslkit.record.testing.JcaBulkCipher;
 import io.sslkit.record.testing.JcaDigest;
 import io.sslkit.record.testing.Suite;
@@ -54,7 +53,7 @@ class ChangeCipherSpecTest {
 
     @Test
     void ccsBeforePendingKeysOrTwiceIsAnUnexpectedMessage() throws Exception {
-        RecordLayer layer = new RecordLayer(RecordLimits.DEFAULT, new FixedRandom(1));
+        RecordLayer layer = new RecordLayer(RecordLimits.DEFAULT);
         SslAlertException early = assertThrows(SslAlertException.class, layer::changeReadCipherSpec);
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, early.alert());
 
@@ -76,8 +75,8 @@ class ChangeCipherSpecTest {
     void ccsSwitchesFromPlaintextToProtectedRecords() throws Exception {
         for (ProtocolVersion v : ProtocolVersion.values()) {
             Suite s = Suite.of(v, JcaBulkCipher.AES_128_CBC, JcaDigest.SHA);
-            RecordLayer client = new RecordLayer(RecordLimits.DEFAULT, new FixedRandom(1));
-            RecordLayer server = new RecordLayer(RecordLimits.DEFAULT, new FixedRandom(2));
+            RecordLayer client = new RecordLayer(RecordLimits.DEFAULT);
+            RecordLayer server = new RecordLayer(RecordLimits.DEFAULT);
             client.setVersion(v);
             server.setVersion(v);
             ByteBuffer wire = ByteBuffer.allocate(10_000);

@@ -1,6 +1,5 @@
 package io.sslkit.record;
 
-import io.sslkit.record.testing.FixedRandom;
 import io.sslkit.record.testing.Suite;
 
 /** A writer and a reader record layer keyed with the same suite, as the two ends of one direction. Tests only. */
@@ -11,7 +10,7 @@ record Connection(RecordLayer writer, RecordLayer reader) {
     }
 
     static Connection of(Suite s, RecordLimits limits) throws Exception {
-        RecordLayer writer = new RecordLayer(limits, new FixedRandom(1));
+        RecordLayer writer = new RecordLayer(limits);
         writer.setVersion(s.version());
         writer.setPendingWrite(s.state(true));
         writer.changeWriteCipherSpec();
@@ -19,7 +18,7 @@ record Connection(RecordLayer writer, RecordLayer reader) {
     }
 
     static RecordLayer reader(Suite s) throws Exception {
-        RecordLayer reader = new RecordLayer(RecordLimits.DEFAULT, new FixedRandom(2));
+        RecordLayer reader = new RecordLayer(RecordLimits.DEFAULT);
         reader.setVersion(s.version());
         reader.setPendingRead(s.state(false));
         reader.changeReadCipherSpec();

@@ -8,7 +8,6 @@ import io.sslkit.api.AlertDescription;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.record.testing.CountingDigest;
-import io.sslkit.record.testing.FixedRandom;
 import io.sslkit.record.testing.JcaBulkCipher;
 import io.sslkit.record.testing.JcaDigest;
 import io.sslkit.record.testing.ReferenceRecord;
@@ -61,7 +60,7 @@ class EqualWorkTest {
     }
 
     private static long work(Suite s, CountingDigest counting, byte[] record, boolean accept) throws Exception {
-        RecordLayer reader = new RecordLayer(RecordLimits.DEFAULT, new FixedRandom(1));
+        RecordLayer reader = new RecordLayer(RecordLimits.DEFAULT);
         reader.setVersion(s.version());
         reader.setPendingRead(CipherState.create(s.version(), s.cipher(), counting, s.macSecret(), s.key(), s.iv(),
                 false));

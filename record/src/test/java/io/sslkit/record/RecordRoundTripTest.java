@@ -166,13 +166,13 @@ class RecordRoundTripTest {
 
     @Test
     void initialStateWritesPlaintextWithTheInitialVersion() throws Exception {
-        RecordLayer layer = new RecordLayer(RecordLimits.DEFAULT, new java.security.SecureRandom());
+        RecordLayer layer = new RecordLayer(RecordLimits.DEFAULT);
         layer.setInitialVersion(0x0300);
         ByteBuffer out = ByteBuffer.allocate(100);
         layer.write(ContentType.HANDSHAKE, ByteBuffer.wrap(new byte[] {1, 2, 3}), out);
         out.flip();
         assertEquals(ByteBuffer.wrap(new byte[] {22, 3, 0, 0, 3, 1, 2, 3}), out);
-        RecordLayer peer = new RecordLayer(RecordLimits.DEFAULT, new java.security.SecureRandom());
+        RecordLayer peer = new RecordLayer(RecordLimits.DEFAULT);
         Record rec = peer.read(out);
         assertEquals(ContentType.HANDSHAKE, rec.type());
         assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3}), rec.fragment());

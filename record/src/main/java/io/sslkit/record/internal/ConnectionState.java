@@ -7,7 +7,6 @@ import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.BulkCipher;
 import io.sslkit.api.spi.CipherInstance;
 import io.sslkit.api.spi.Digest;
-import java.security.SecureRandom;
 
 /**
  * One direction's current connection state (RFC 5246 §6.1): keyed cipher and MAC instances, reused for every
@@ -23,13 +22,14 @@ public final class ConnectionState {
     private final int explicitIvLength;
     private final int macLength;
     private final byte[] computedMac;
-    private final byte[] rotatedMac;
-    private final byte[] ivBlock;
+    private final byte[] macScratch;
+    /** The last ciphertext block written: the CBC chaining value the next record's explicit IV block meets. */
+    private final byte[] lastCipherBlock;
     private long seqNum;
     private boolean seqNumExhausted;
 
     private ConnectionState(ProtocolVersion version, CipherInstance cipher, RecordMac mac, boolean block,
-                            int blockSize, int explicitIvLength) {
+                            int blockSize, int explicitIvLength, byte[] iv) {
         this.version = version;
         this.cipher = cipher;
         this.mac = mac;
@@ -39,13 +39,13 @@ public final class ConnectionState {
         this.explicitIvLength = explicitIvLength;
         this.macLength = mac == null ? 0 : mac.length();
         this.computedMac = new byte[macLength];
-        this.rotatedMac = new byte[macLength];
-        this.ivBlock = new byte[explicitIvLength];
+        this.macScratch = new byte[2 * macLength];
+        this.lastCipherBlock = explicitIvLength > 0 ? iv.clone() : null;
     }
 
     /** SSL_NULL_WITH_NULL_NULL: fragments pass unchanged. */
     public static ConnectionState initial() {
-        return new ConnectionState(null, null, null, false, 1, 0);
+        return new ConnectionState(null, null, null, false, 1, 0, null);
     }
 
     /** A state keyed from a CipherState's parameters; {@code encrypt} is the write direction. */
@@ -55,7 +55,7 @@ public final class ConnectionState {
         RecordMac mac = version.isSsl3() ? new Ssl3Mac(digest, macSecret) : new TlsHmac(digest, macSecret);
         int bs = block ? cipher.blockSize() : 1;
         int explicitIv = block && version.atLeast(ProtocolVersion.TLS_1_1) ? bs : 0;
-        return new ConnectionState(version, cipher.newInstance(encrypt, key, iv), mac, block, bs, explicitIv);
+        return new ConnectionState(version, cipher.newInstance(encrypt, key, iv), mac, block, bs, explicitIv, iv);
     }
 
     public boolean isInitial() {
@@ -83,8 +83,7 @@ public final class ConnectionState {
      *
      * @return the length of the protected fragment, starting at {@code fragOff}
      */
-    public int protect(int type, int wireVersion, byte[] buf, int fragOff, int length, SecureRandom random)
-            throws SslAlertException {
+    public int protect(int type, int wireVersion, byte[] buf, int fragOff, int length) throws SslAlertException {
         long seq = nextSeqNum();
         if (mac == null) {
             return length;
@@ -98,39 +97,58 @@ public final class ConnectionState {
             java.util.Arrays.fill(buf, content + n, content + n + padLength + 1, (byte) padLength);
             n += padLength + 1;
             if (explicitIvLength > 0) {
-                // Encrypting a random block first makes the chaining value of the rest unpredictable; the receiver
-                // decrypts and drops it (RFC 4346 §6.2.3.2, option 2b).
-                random.nextBytes(ivBlock);
-                System.arraycopy(ivBlock, 0, buf, fragOff, explicitIvLength);
+                explicitIvBlock(seq, buf, fragOff);
                 n += explicitIvLength;
             }
         }
         cipher.process(buf, fragOff, n, buf, fragOff);
+        if (explicitIvLength > 0) {
+            System.arraycopy(buf, fragOff + n - blockSize, lastCipherBlock, 0, blockSize);
+        }
         return n;
     }
 
     /**
-     * Decrypts and checks one record fragment from {@code src} into {@code dst}; the content then starts at
-     * {@code dst[explicitIvLength()]}. A bad MAC, bad padding or impossible length all give bad_record_mac after the
-     * same work, so that none can be told from another.
+     * The plaintext block put before the content of a TLS 1.1+ CBC record, so that its encryption becomes the
+     * record's IV (RFC 4346 §6.2.3.2, option 2b: the CBC residue of the previous record is the mask). The IV only has
+     * to be unpredictable to whoever chooses the plaintext; rather than drawing it from a shared SecureRandom (a lock
+     * and often a system call per record), it is made as NIST SP 800-38A, Appendix C describes: the forward cipher
+     * under the write key applied to a nonce, here the record's sequence number. Writing {@code seq XOR residue}
+     * cancels the chaining, so the cipher's input is exactly the sequence number: unique for the key's lifetime
+     * (it never wraps), hence its encryption is unpredictable without the key, and no data block can have met that
+     * input before except by a collision of the block cipher's inputs, the bound CBC itself lives with.
+     */
+    private void explicitIvBlock(long seq, byte[] buf, int off) {
+        for (int i = 0; i < blockSize; i++) {
+            int shift = 8 * (blockSize - 1 - i);
+            int seqByte = shift < Long.SIZE ? (int) (seq >>> shift) & 0xff : 0;
+            buf[off + i] = (byte) (seqByte ^ lastCipherBlock[i]);
+        }
+    }
+
+    /**
+     * Decrypts and checks one record fragment from {@code src} into {@code dst}, which may be {@code src} at the same
+     * offset (decryption in place); the content then starts at {@code dst[dstOff + explicitIvLength()]}. A bad MAC,
+     * bad padding or impossible length all give bad_record_mac after the same work, so that none can be told from
+     * another.
      *
      * @return the content length
      */
-    public int unprotect(int type, int wireVersion, byte[] src, int srcOff, int length, byte[] dst)
+    public int unprotect(int type, int wireVersion, byte[] src, int srcOff, int length, byte[] dst, int dstOff)
             throws SslAlertException {
         long seq = nextSeqNum();
         if (mac == null) {
-            System.arraycopy(src, srcOff, dst, 0, length);
+            System.arraycopy(src, srcOff, dst, dstOff, length);
             return length;
         }
         if (!block) {
             if (length < macLength) {
                 throw badRecordMac();
             }
-            cipher.process(src, srcOff, length, dst, 0);
+            cipher.process(src, srcOff, length, dst, dstOff);
             int contentLength = length - macLength;
-            mac.compute(seq, type, wireVersion, dst, 0, contentLength, contentLength, computedMac, 0);
-            if (ConstantTime.difference(computedMac, 0, dst, contentLength, macLength) != 0) {
+            mac.compute(seq, type, wireVersion, dst, dstOff, contentLength, contentLength, computedMac, 0);
+            if (ConstantTime.difference(computedMac, 0, dst, dstOff + contentLength, macLength) != 0) {
                 throw badRecordMac();
             }
             return contentLength;
@@ -140,8 +158,8 @@ public final class ConnectionState {
         if (length % blockSize != 0 || length < minimum) {
             throw badRecordMac();
         }
-        cipher.process(src, srcOff, length, dst, 0);
-        int off = explicitIvLength;
+        cipher.process(src, srcOff, length, dst, dstOff);
+        int off = dstOff + explicitIvLength;
         int n = length - explicitIvLength;
         int padLength = dst[off + n - 1] & 0xff;
         int good = ssl3 ? ssl3PaddingGood(padLength, n) : tlsPaddingGood(dst, off, n, padLength);
@@ -152,7 +170,7 @@ public final class ConnectionState {
         mac.compute(seq, type, wireVersion, dst, off, contentLength, maxContent, computedMac, 0);
         int scanStart = Math.max(0, maxContent - (ssl3 ? blockSize - 1 : 255));
         int macDiff = ConstantTime.macDifference(dst, off, n, contentLength, scanStart, computedMac, macLength,
-                rotatedMac);
+                macScratch);
         if ((~good | macDiff) != 0) {
             throw badRecordMac();
         }

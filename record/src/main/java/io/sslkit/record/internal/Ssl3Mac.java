@@ -13,9 +13,11 @@ public final class Ssl3Mac implements RecordMac {
     private static final byte PAD_2 = 0x5c;
     private static final int HEADER_LENGTH = 11;
 
-    private final DigestInstance inner;
-    private final DigestInstance outer;
-    private final DigestInstance scratch;
+    /**
+     * One digest for the inner hash, the outer hash and the extra compressions in turn: each use ends in a reset, and
+     * an idle connection then keeps one digest's state per direction instead of three.
+     */
+    private final DigestInstance md;
     private final int blockLength;
     private final int macLength;
     private final byte[] secret;
@@ -30,9 +32,7 @@ public final class Ssl3Mac implements RecordMac {
         if (padLength <= 0) {
             throw new IllegalArgumentException("SSL 3.0 defines no MAC for " + digest.name());
         }
-        this.inner = digest.newInstance();
-        this.outer = digest.newInstance();
-        this.scratch = digest.newInstance();
+        this.md = digest.newInstance();
         this.blockLength = digest.blockLength();
         this.macLength = digest.length();
         this.secret = secret.clone();
@@ -60,17 +60,17 @@ public final class Ssl3Mac implements RecordMac {
         header[8] = (byte) type;
         header[9] = (byte) (length >>> 8);
         header[10] = (byte) length;
-        inner.update(secret, 0, secret.length);
-        inner.update(pad1, 0, pad1.length);
-        inner.update(header, 0, HEADER_LENGTH);
-        inner.update(data, off, length);
-        inner.digest(innerHash, 0);
-        outer.update(secret, 0, secret.length);
-        outer.update(pad2, 0, pad2.length);
-        outer.update(innerHash, 0, macLength);
-        outer.digest(out, outOff);
+        md.update(secret, 0, secret.length);
+        md.update(pad1, 0, pad1.length);
+        md.update(header, 0, HEADER_LENGTH);
+        md.update(data, off, length);
+        md.digest(innerHash, 0);
+        md.update(secret, 0, secret.length);
+        md.update(pad2, 0, pad2.length);
+        md.update(innerHash, 0, macLength);
+        md.digest(out, outOff);
         long prefix = secret.length + pad1.length + HEADER_LENGTH;
-        CompressionCount.burn(scratch, burnBlock,
+        CompressionCount.burn(md, burnBlock,
                 CompressionCount.blocks(prefix + maxLength, blockLength)
                         - CompressionCount.blocks(prefix + length, blockLength));
     }

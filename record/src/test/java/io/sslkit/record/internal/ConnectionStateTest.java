@@ -3,16 +3,21 @@ package io.sslkit.record.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sslkit.api.AlertDescription;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
-import io.sslkit.record.testing.FixedRandom;
 import io.sslkit.record.testing.JcaBulkCipher;
 import io.sslkit.record.testing.JcaDigest;
 import io.sslkit.record.testing.ReferenceRecord;
 import io.sslkit.record.testing.Suite;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import javax.crypto.Cipher;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** Sequence numbers: the last one, 2^64 - 1, is used, and then the state refuses to wrap. */
@@ -33,18 +38,18 @@ class ConnectionStateTest {
             writer.setSeqNumForTest(-1L);
             byte[] content = {1, 2, 3};
             byte[] buf = Arrays.copyOf(content, 100);
-            int n = writer.protect(23, v.wireValue(), buf, 0, content.length, new FixedRandom(1));
+            int n = writer.protect(23, v.wireValue(), buf, 0, content.length);
             byte[] mac = ReferenceRecord.mac(s, -1L, 23, content);
             assertArrayEquals(mac, Arrays.copyOfRange(buf, content.length, n), "MAC over seq_num 2^64-1");
             SslAlertException e = assertThrows(SslAlertException.class,
-                    () -> writer.protect(23, v.wireValue(), buf, 0, content.length, new FixedRandom(1)));
+                    () -> writer.protect(23, v.wireValue(), buf, 0, content.length));
             assertEquals(exhausted, e.alert());
 
             ConnectionState reader = state(s, false);
             reader.setSeqNumForTest(-1L);
             byte[] dst = new byte[100];
-            assertEquals(content.length, reader.unprotect(23, v.wireValue(), buf, 0, n, dst));
-            e = assertThrows(SslAlertException.class, () -> reader.unprotect(23, v.wireValue(), buf, 0, n, dst));
+            assertEquals(content.length, reader.unprotect(23, v.wireValue(), buf, 0, n, dst, 0));
+            e = assertThrows(SslAlertException.class, () -> reader.unprotect(23, v.wireValue(), buf, 0, n, dst, 0));
             assertEquals(exhausted, e.alert());
         }
     }
@@ -55,8 +60,32 @@ class ConnectionStateTest {
         ConnectionState writer = state(s, true);
         byte[] buf = new byte[100];
         for (int i = 0; i < 5; i++) {
-            writer.protect(23, 0x0301, buf, 0, 10, new FixedRandom(1));
+            writer.protect(23, 0x0301, buf, 0, 10);
         }
         assertEquals(5, writer.seqNum());
+    }
+
+    /** NIST SP 800-38A, Appendix C: each explicit IV is the write key's encryption of the record's sequence number. */
+    @Test
+    void explicitIvsAreTheSequenceNumbersEncryptedUnderTheWriteKey() throws Exception {
+        for (JcaBulkCipher c : new JcaBulkCipher[] {JcaBulkCipher.AES_128_CBC, JcaBulkCipher.DES_EDE_CBC}) {
+            Suite s = Suite.of(ProtocolVersion.TLS_1_2, c, JcaDigest.SHA);
+            ConnectionState writer = state(s, true);
+            int bs = c.blockSize();
+            String algorithm = c.transformation().substring(0, c.transformation().indexOf('/'));
+            Cipher ecb = Cipher.getInstance(algorithm + "/ECB/NoPadding");
+            ecb.init(Cipher.DECRYPT_MODE, new SecretKeySpec(s.key(), c.keyAlgorithm()));
+            Set<String> seen = new HashSet<>();
+            for (long seq = 0; seq < 5; seq++) {
+                byte[] buf = new byte[200];
+                int n = writer.protect(23, 0x0303, buf, 0, 1 + (int) seq * 7);
+                byte[] iv = Arrays.copyOf(buf, bs);
+                byte[] nonce = new byte[bs];
+                ByteBuffer.wrap(nonce, bs - 8, 8).putLong(seq);
+                assertArrayEquals(nonce, ecb.doFinal(iv), "record " + seq);
+                assertTrue(seen.add(Arrays.toString(iv)), "IV repeated at record " + seq);
+                assertTrue(n > bs);
+            }
+        }
     }
 }

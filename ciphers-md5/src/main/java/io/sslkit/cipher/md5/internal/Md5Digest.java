@@ -2,9 +2,12 @@ package io.sslkit.cipher.md5.internal;
 
 import io.sslkit.api.spi.Digest;
 import io.sslkit.api.spi.DigestInstance;
+import java.util.function.Supplier;
 
 /** MD5: 16-byte output, 64-byte blocks; its SSL 3.0 MAC uses 48 bytes of pad_1 and pad_2 (RFC 6101 §5.2.3.1). */
 public final class Md5Digest implements Digest {
+    private final Supplier<DigestInstance> instances = JdkDigestInstance.factory("MD5");
+
     @Override
     public String name() {
         return "MD5";
@@ -27,6 +30,6 @@ public final class Md5Digest implements Digest {
 
     @Override
     public DigestInstance newInstance() {
-        return JdkDigestInstance.of("MD5");
+        return instances.get();
     }
 }

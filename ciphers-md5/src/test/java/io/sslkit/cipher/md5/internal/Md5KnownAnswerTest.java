@@ -68,6 +68,19 @@ class Md5KnownAnswerTest {
         assertArrayEquals(HEX.parseHex("d41d8cd98f00b204e9800998ecf8427e"), copy.digest());
     }
 
+    /** Instances come from one looked-up prototype: each must start fresh, whatever the others have seen. */
+    @Test
+    void newInstancesAreFreshAndIndependent() {
+        Md5Digest digest = new Md5Digest();
+        DigestInstance first = digest.newInstance();
+        first.update(ascii("a"));
+        DigestInstance second = digest.newInstance();
+        second.update(ascii("abc"));
+        assertArrayEquals(HEX.parseHex("900150983cd24fb0d6963f7d28e17f72"), second.digest());
+        first.update(ascii("abc"), 1, 2);
+        assertArrayEquals(HEX.parseHex("900150983cd24fb0d6963f7d28e17f72"), first.digest());
+    }
+
     @Test
     void rejectsShortOutput() {
         DigestInstance md = new Md5Digest().newInstance();

@@ -2,6 +2,8 @@ package io.sslkit.cipher.rc4.internal;
 
 import io.sslkit.api.spi.BulkCipher;
 import io.sslkit.api.spi.CipherInstance;
+import java.security.GeneralSecurityException;
+import java.security.Provider;
 import javax.crypto.Cipher;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
@@ -71,7 +73,7 @@ abstract class Rc4Cipher implements BulkCipher {
             throw new IllegalArgumentException(name + " needs a " + keyLength + "-byte key, got " + key.length);
         }
         try {
-            Cipher c = Cipher.getInstance("ARCFOUR");
+            Cipher c = Cipher.getInstance("ARCFOUR", ProviderHolder.provider());
             c.init(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ARCFOUR"));
             return (in, inOffset, length, out, outOffset) -> {
                 try {
@@ -80,8 +82,36 @@ abstract class Rc4Cipher implements BulkCipher {
                     throw new IllegalArgumentException("output buffer too short", e);
                 }
             };
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RC4 is not available from the JDK", e);
+        }
+    }
+
+    /**
+     * The provider found by the first lookup, asked directly from then on: Cipher.getInstance(transformation) searches
+     * every installed provider on each call, a cost paid twice per handshake (issue 10). Chosen once per class loader.
+     */
+    private static final class ProviderHolder {
+        private static final Provider PROVIDER;
+        private static final GeneralSecurityException FAILURE;
+
+        static {
+            Provider p = null;
+            GeneralSecurityException f = null;
+            try {
+                p = Cipher.getInstance("ARCFOUR").getProvider();
+            } catch (GeneralSecurityException e) {
+                f = e;
+            }
+            PROVIDER = p;
+            FAILURE = f;
+        }
+
+        static Provider provider() throws GeneralSecurityException {
+            if (PROVIDER == null) {
+                throw FAILURE;
+            }
+            return PROVIDER;
         }
     }
 }

@@ -24,6 +24,9 @@ public final class RsaSignature implements SignatureAlgorithm {
     /** RFC 8017 §9.2 step 3: at least 8 bytes of 0xff padding. */
     private static final int MIN_PADDING = 8;
 
+    /** One entry, replaced whole: racing threads at worst prepare the same key twice. */
+    private volatile SigningKey lastKey;
+
     @Override
     public String name() {
         return "RSA";
@@ -42,10 +45,27 @@ public final class RsaSignature implements SignatureAlgorithm {
     @Override
     public byte[] sign(PrivateKey key, String hashName, byte[] hash, SecureRandom random)
             throws GeneralSecurityException {
-        RsaPrivateOperation op = new RsaPrivateOperation(key, null);
+        RsaPrivateOperation op = operationFor(key);
         byte[] encoded = encodeSignedValue(hashName, hash);
         byte[] em = emsaPkcs1(encoded, op.modulusLength());
         return op.apply(new BigInteger(1, em), random);
+    }
+
+    /**
+     * The operation for {@code key}, reused while the same key object keeps signing (a server's one certificate key):
+     * preparing it translates the key for the JDK, which is worth doing once, not per signature.
+     */
+    private RsaPrivateOperation operationFor(PrivateKey key) throws InvalidKeyException {
+        SigningKey last = lastKey;
+        if (last != null && last.key() == key) {
+            return last.operation();
+        }
+        RsaPrivateOperation op = new RsaPrivateOperation(key, null);
+        lastKey = new SigningKey(key, op);
+        return op;
+    }
+
+    private record SigningKey(PrivateKey key, RsaPrivateOperation operation) {
     }
 
     @Override

@@ -1,9 +1,14 @@
 package io.sslkit.cipher.rsa.internal;
 
 import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPublicKeySpec;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -28,6 +33,16 @@ record TestCredentials(KeyPair keyPair, X509Certificate certificate) {
                     builder.build(new JcaContentSignerBuilder("SHA1withRSA").build(pair.getPrivate())));
             return new TestCredentials(pair, certificate);
         } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The public half of a CRT private key. */
+    static PublicKey publicOf(RSAPrivateCrtKey key) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePublic(
+                    new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

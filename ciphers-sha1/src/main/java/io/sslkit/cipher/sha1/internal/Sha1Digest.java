@@ -2,12 +2,15 @@ package io.sslkit.cipher.sha1.internal;
 
 import io.sslkit.api.spi.Digest;
 import io.sslkit.api.spi.DigestInstance;
+import java.util.function.Supplier;
 
 /**
  * SHA-1, called "SHA" as in the suite names (SSL_RSA_WITH_RC4_128_SHA): 20-byte output, 64-byte blocks; its SSL 3.0
  * MAC uses 40 bytes of pad_1 and pad_2 (RFC 6101 §5.2.3.1).
  */
 public final class Sha1Digest implements Digest {
+    private final Supplier<DigestInstance> instances = JdkDigestInstance.factory("SHA-1");
+
     @Override
     public String name() {
         return "SHA";
@@ -30,6 +33,6 @@ public final class Sha1Digest implements Digest {
 
     @Override
     public DigestInstance newInstance() {
-        return JdkDigestInstance.of("SHA-1");
+        return instances.get();
     }
 }

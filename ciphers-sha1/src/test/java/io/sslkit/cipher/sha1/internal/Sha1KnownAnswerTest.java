@@ -74,6 +74,19 @@ class Sha1KnownAnswerTest {
         assertArrayEquals(ABC_SHA1, copy.digest());
     }
 
+    /** Instances come from one looked-up prototype: each must start fresh, whatever the others have seen. */
+    @Test
+    void newInstancesAreFreshAndIndependent() {
+        Sha1Digest digest = new Sha1Digest();
+        DigestInstance first = digest.newInstance();
+        first.update(ascii("a"));
+        DigestInstance second = digest.newInstance();
+        second.update(ABC);
+        assertArrayEquals(ABC_SHA1, second.digest());
+        first.update(ABC, 1, 2);
+        assertArrayEquals(ABC_SHA1, first.digest());
+    }
+
     @Test
     void rejectsShortOutput() {
         DigestInstance md = new Sha1Digest().newInstance();

@@ -2,17 +2,18 @@ package io.sslkit.cipher.sha2.internal;
 
 import io.sslkit.api.spi.Digest;
 import io.sslkit.api.spi.DigestInstance;
+import java.util.function.Supplier;
 
 /** A SHA-2 digest. SSL 3.0 defines no MAC over SHA-2, hence no pad length. */
 abstract class Sha2Digest implements Digest {
     private final String name;
-    private final String jcaName;
+    private final Supplier<DigestInstance> instances;
     private final int length;
     private final int blockLength;
 
     Sha2Digest(String name, String jcaName, int length, int blockLength) {
         this.name = name;
-        this.jcaName = jcaName;
+        this.instances = JdkDigestInstance.factory(jcaName);
         this.length = length;
         this.blockLength = blockLength;
     }
@@ -39,6 +40,6 @@ abstract class Sha2Digest implements Digest {
 
     @Override
     public DigestInstance newInstance() {
-        return JdkDigestInstance.of(jcaName);
+        return instances.get();
     }
 }

@@ -91,6 +91,19 @@ class Sha2KnownAnswerTest {
         assertArrayEquals(abc256, copy.digest());
     }
 
+    /** Instances come from one looked-up prototype: each must start fresh, whatever the others have seen. */
+    @Test
+    void newInstancesAreFreshAndIndependent() {
+        Sha256Digest digest = new Sha256Digest();
+        DigestInstance first = digest.newInstance();
+        first.update("a".getBytes(StandardCharsets.US_ASCII));
+        DigestInstance second = digest.newInstance();
+        second.update("abc".getBytes(StandardCharsets.US_ASCII));
+        assertArrayEquals(HEX.parseHex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), second.digest());
+        first.update("abc".getBytes(StandardCharsets.US_ASCII), 1, 2);
+        assertArrayEquals(HEX.parseHex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), first.digest());
+    }
+
     @Test
     void rejectsShortOutput() {
         assertThrows(IllegalArgumentException.class, () -> new Sha256Digest().newInstance().digest(new byte[32], 1));
