@@ -4,6 +4,7 @@ import io.sslkit.api.AlertDescription;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.KeyExchange;
 import io.sslkit.api.spi.KeyExchangeContext;
+import io.sslkit.api.spi.WireReader;
 import java.math.BigInteger;
 
 /** The client's half of DHE_DSS: checks the server's signed group and public value, answers with dh_Yc. */

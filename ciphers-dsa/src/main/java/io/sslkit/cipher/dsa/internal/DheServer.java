@@ -4,6 +4,7 @@ import io.sslkit.api.AlertDescription;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.KeyExchange;
 import io.sslkit.api.spi.KeyExchangeContext;
+import io.sslkit.api.spi.WireReader;
 import java.math.BigInteger;
 
 /** The server's half of DHE_DSS: a fresh key in a fixed group per handshake, signed with the certificate key. */

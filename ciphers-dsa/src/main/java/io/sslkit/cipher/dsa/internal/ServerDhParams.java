@@ -1,6 +1,7 @@
 package io.sslkit.cipher.dsa.internal;
 
 import io.sslkit.api.SslAlertException;
+import io.sslkit.api.spi.WireReader;
 import java.math.BigInteger;
 import java.util.Arrays;
 

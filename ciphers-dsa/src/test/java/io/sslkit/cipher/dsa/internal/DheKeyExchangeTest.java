@@ -10,6 +10,7 @@ import io.sslkit.api.AlertDescription;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.KeyExchange;
+import io.sslkit.api.spi.WireReader;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,12 @@ package io.sslkit.cipher.md5.internal;
 
 import io.sslkit.api.spi.Digest;
 import io.sslkit.api.spi.DigestInstance;
+import io.sslkit.api.spi.MessageDigestInstance;
 import java.util.function.Supplier;
 
 /** MD5: 16-byte output, 64-byte blocks; its SSL 3.0 MAC uses 48 bytes of pad_1 and pad_2 (RFC 6101 §5.2.3.1). */
 public final class Md5Digest implements Digest {
-    private final Supplier<DigestInstance> instances = JdkDigestInstance.factory("MD5");
+    private final Supplier<DigestInstance> instances = MessageDigestInstance.factory("MD5");
 
     @Override
     public String name() {

@@ -2,6 +2,7 @@ package io.sslkit.cipher.rsa.internal;
 
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
+import io.sslkit.api.spi.WireReader;
 
 /**
  * The framing of ClientKeyExchange.exchange_keys for RSA: SSL 3.0 sends the bare ciphertext (RFC 6101 §5.6.7.1);

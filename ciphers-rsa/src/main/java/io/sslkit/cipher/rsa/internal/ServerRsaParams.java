@@ -1,6 +1,7 @@
 package io.sslkit.cipher.rsa.internal;
 
 import io.sslkit.api.SslAlertException;
+import io.sslkit.api.spi.WireReader;
 import java.math.BigInteger;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;

@@ -13,6 +13,7 @@ import io.sslkit.api.AlertDescription;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.KeyExchange;
+import io.sslkit.api.spi.WireReader;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;

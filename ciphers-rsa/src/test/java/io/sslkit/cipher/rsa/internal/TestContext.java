@@ -4,6 +4,7 @@ import io.sslkit.api.AlertDescription;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.KeyExchangeContext;
+import io.sslkit.api.spi.WireReader;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;

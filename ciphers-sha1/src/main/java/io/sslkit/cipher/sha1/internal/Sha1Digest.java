@@ -2,6 +2,7 @@ package io.sslkit.cipher.sha1.internal;
 
 import io.sslkit.api.spi.Digest;
 import io.sslkit.api.spi.DigestInstance;
+import io.sslkit.api.spi.MessageDigestInstance;
 import java.util.function.Supplier;
 
 /**
@@ -9,7 +10,7 @@ import java.util.function.Supplier;
  * MAC uses 40 bytes of pad_1 and pad_2 (RFC 6101 §5.2.3.1).
  */
 public final class Sha1Digest implements Digest {
-    private final Supplier<DigestInstance> instances = JdkDigestInstance.factory("SHA-1");
+    private final Supplier<DigestInstance> instances = MessageDigestInstance.factory("SHA-1");
 
     @Override
     public String name() {

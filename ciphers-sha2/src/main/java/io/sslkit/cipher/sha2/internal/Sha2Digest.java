@@ -2,6 +2,7 @@ package io.sslkit.cipher.sha2.internal;
 
 import io.sslkit.api.spi.Digest;
 import io.sslkit.api.spi.DigestInstance;
+import io.sslkit.api.spi.MessageDigestInstance;
 import java.util.function.Supplier;
 
 /** A SHA-2 digest. SSL 3.0 defines no MAC over SHA-2, hence no pad length. */
@@ -13,7 +14,7 @@ abstract class Sha2Digest implements Digest {
 
     Sha2Digest(String name, String jcaName, int length, int blockLength) {
         this.name = name;
-        this.instances = JdkDigestInstance.factory(jcaName);
+        this.instances = MessageDigestInstance.factory(jcaName);
         this.length = length;
         this.blockLength = blockLength;
     }

@@ -1,22 +1,23 @@
-package io.sslkit.cipher.md5.internal;
+package io.sslkit.api.spi;
 
-import io.sslkit.api.spi.DigestInstance;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A running digest backed by the JDK's MessageDigest, which the JIT intrinsifies: measured several times faster than
- * Bouncy Castle's lightweight digests on this kind of machine (issue 10). Writing into the caller's buffer keeps the
- * MAC path of the record layer allocation-free.
+ * A running digest backed by a JCA {@link MessageDigest}; the JDK's, which the JIT intrinsifies, measured several
+ * times faster than Bouncy Castle's lightweight digests on this kind of machine (issue 10). Writing into the caller's
+ * buffer keeps the MAC path of the record layer allocation-free. A {@link Digest} module obtains instances from
+ * {@link #factory(String)}.
  */
-final class JdkDigestInstance implements DigestInstance {
+public final class MessageDigestInstance implements DigestInstance {
     private final MessageDigest md;
     private final int length;
 
-    private JdkDigestInstance(MessageDigest md) {
+    private MessageDigestInstance(MessageDigest md) {
         this.md = md;
         this.length = md.getDigestLength();
     }
@@ -27,12 +28,13 @@ final class JdkDigestInstance implements DigestInstance {
      * PRF makes a fresh digest for each HMAC). Cloning only reads the prototype, so one factory serves every thread.
      * A provider whose digest cannot be cloned is asked by name for each instance instead, still without the search.
      */
-    static Supplier<DigestInstance> factory(String jcaName) {
+    public static Supplier<DigestInstance> factory(String jcaName) {
+        Objects.requireNonNull(jcaName, "jcaName");
         MessageDigest prototype;
         try {
             prototype = MessageDigest.getInstance(jcaName);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(jcaName + " is not available from the JDK", e);
+            throw new IllegalStateException(jcaName + " is not available from any installed provider", e);
         }
         try {
             prototype.clone();
@@ -40,13 +42,13 @@ final class JdkDigestInstance implements DigestInstance {
             Provider provider = prototype.getProvider();
             return () -> {
                 try {
-                    return new JdkDigestInstance(MessageDigest.getInstance(jcaName, provider));
+                    return new MessageDigestInstance(MessageDigest.getInstance(jcaName, provider));
                 } catch (NoSuchAlgorithmException gone) {
                     throw new IllegalStateException(jcaName + " is no longer available from " + provider, gone);
                 }
             };
         }
-        return () -> new JdkDigestInstance(cloneOf(prototype));
+        return () -> new MessageDigestInstance(cloneOf(prototype));
     }
 
     private static MessageDigest cloneOf(MessageDigest md) {
@@ -88,6 +90,6 @@ final class JdkDigestInstance implements DigestInstance {
 
     @Override
     public DigestInstance copy() {
-        return new JdkDigestInstance(cloneOf(md));
+        return new MessageDigestInstance(cloneOf(md));
     }
 }
