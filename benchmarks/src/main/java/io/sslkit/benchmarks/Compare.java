@@ -113,8 +113,9 @@ public final class Compare {
         Op rsaLimit = Primitives.rsaPrivate(rsaBest);
 
         // ---- engines ---------------------------------------------------------------------------------------
-        Table t = new Table("measure", "protocol + suite", "sslkit", "SunJSSE", "BCJSSE", "sslkit/SunJSSE",
-                "sslkit/BCJSSE", "limit", "sslkit/limit", "SunJSSE/limit", "BCJSSE/limit");
+        Table t = new Table("measure", "protocol + suite", "sslkit", "SunJSSE", "BCJSSE", "sslkit JSSE",
+                "sslkit/SunJSSE", "sslkit/BCJSSE", "sslkit JSSE/sslkit", "limit", "sslkit/limit", "SunJSSE/limit",
+                "BCJSSE/limit");
         Map<Scenario, Map<Stack, Workloads>> all = new EnumMap<>(Scenario.class);
         for (Scenario s : scenarios) {
             Map<Stack, Workloads> w = new EnumMap<>(Stack.class);
@@ -157,12 +158,13 @@ public final class Compare {
                 kib.put(st, HeapPerPair.measure(st, s, pairs) / 1024.0);
             }
             t.row("heap KiB per idle pair (lower is better)", s.label(), cell(kib, Stack.SSLKIT),
-                    cell(kib, Stack.SUNJSSE), cell(kib, Stack.BCJSSE), valueRatio(kib, Stack.SUNJSSE),
-                    valueRatio(kib, Stack.BCJSSE), "", "", "", "");
+                    cell(kib, Stack.SUNJSSE), cell(kib, Stack.BCJSSE), cell(kib, Stack.SSLKIT_JSSE),
+                    valueRatio(kib, Stack.SUNJSSE), valueRatio(kib, Stack.BCJSSE), jsseOverhead(kib), "", "", "", "");
         }
 
         md.append("### Limits\n\n").append(limits).append('\n');
-        md.append("### sslkit, SunJSSE and BCJSSE, engine to engine in memory\n\n").append(t).append('\n');
+        md.append("### sslkit, SunJSSE, BCJSSE and sslkit through its JSSE provider, engine to engine in memory")
+                .append("\n\n").append(t).append('\n');
         md.append("Run took ").append(Duration.between(start, Instant.now()).toSeconds())
                 .append(" s; load average at the end ").append(Machine.loadAverage()).append(".\n");
         System.out.print(md);
@@ -195,8 +197,9 @@ public final class Compare {
     private static void row(Table t, String measure, Scenario s, Interleaver.Rates r, double scale, String limit) {
         String k = Stack.SSLKIT.name();
         t.row(measure, s.label(), rate(r, Stack.SSLKIT, scale), rate(r, Stack.SUNJSSE, scale),
-                rate(r, Stack.BCJSSE, scale),
+                rate(r, Stack.BCJSSE, scale), rate(r, Stack.SSLKIT_JSSE, scale),
                 spread(r, k, Stack.SUNJSSE.name()), spread(r, k, Stack.BCJSSE.name()),
+                spread(r, Stack.SSLKIT_JSSE.name(), k),
                 limit == null ? "" : Table.number(r.median("limit") * scale) + " " + limit,
                 ofLimit(r, Stack.SSLKIT, limit), ofLimit(r, Stack.SUNJSSE, limit), ofLimit(r, Stack.BCJSSE, limit));
     }
@@ -220,6 +223,12 @@ public final class Compare {
 
     private static String cell(Map<Stack, Double> kib, Stack st) {
         return kib.containsKey(st) ? Table.number(kib.get(st)) : "";
+    }
+
+    /** Heap of a pair through the JSSE provider over that of sslkit's own engine pair: what the adapter adds. */
+    private static String jsseOverhead(Map<Stack, Double> kib) {
+        return kib.containsKey(Stack.SSLKIT_JSSE) ? Table.ratio(kib.get(Stack.SSLKIT_JSSE) / kib.get(Stack.SSLKIT))
+                : "";
     }
 
     private static String valueRatio(Map<Stack, Double> kib, Stack other) {

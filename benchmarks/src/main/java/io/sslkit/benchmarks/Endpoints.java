@@ -13,6 +13,7 @@ interface Endpoints {
             case SSLKIT -> new SslkitEndpoints(scenario);
             case SUNJSSE -> JsseEndpoints.sunJsse(scenario);
             case BCJSSE -> JsseEndpoints.bcJsse(scenario);
+            case SSLKIT_JSSE -> JsseEndpoints.sslkitJsse(scenario);
         };
     }
 }

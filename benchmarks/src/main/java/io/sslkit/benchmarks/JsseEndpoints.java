@@ -1,5 +1,6 @@
 package io.sslkit.benchmarks;
 
+import io.sslkit.jsse.SslkitProvider;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.SecureRandom;
@@ -12,8 +13,9 @@ import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
 /**
- * SunJSSE or BCJSSE configured as an application would: key and trust managers of the provider itself, the server
- * holding the benchmark key, the client trusting the benchmark CA, one protocol and one suite enabled.
+ * SunJSSE, BCJSSE or sslkit's JSSE provider configured as an application would: key and trust managers of the
+ * provider itself (the JDK's for sslkit's, which has none of its own), the server holding the benchmark key, the
+ * client trusting the benchmark CA, one protocol and one suite enabled.
  */
 final class JsseEndpoints implements Endpoints {
     /**
@@ -29,6 +31,9 @@ final class JsseEndpoints implements Endpoints {
 
     /** BCJSSE with its default crypto, which takes the primitives from the JCA providers installed (SunJCE...). */
     private static final Provider BCJSSE = new BouncyCastleJsseProvider();
+
+    /** sslkit behind the JSSE API; not installed in java.security, as a library user would hand it over. */
+    private static final Provider SSLKIT = new SslkitProvider();
 
     private final Scenario scenario;
     private final SSLContext clientContext;
@@ -53,6 +58,18 @@ final class JsseEndpoints implements Endpoints {
                 context(SSLContext.getInstance("TLS", BCJSSE), null, TrustManagerFactory.getInstance("PKIX", BCJSSE)),
                 context(SSLContext.getInstance("TLS", BCJSSE), KeyManagerFactory.getInstance("PKIX", BCJSSE),
                         TrustManagerFactory.getInstance("PKIX", BCJSSE)));
+    }
+
+    /**
+     * sslkit's JSSE provider with the JDK's own key and trust managers, as an application that swaps only the
+     * provider gets it: the difference to {@link Stack#SSLKIT} is the cost of the JSSE layer.
+     */
+    static JsseEndpoints sslkitJsse(Scenario scenario) throws Exception {
+        return new JsseEndpoints(scenario,
+                context(SSLContext.getInstance("TLS", SSLKIT), null,
+                        TrustManagerFactory.getInstance("PKIX", "SunJSSE")),
+                context(SSLContext.getInstance("TLS", SSLKIT), KeyManagerFactory.getInstance("SunX509", "SunJSSE"),
+                        TrustManagerFactory.getInstance("PKIX", "SunJSSE")));
     }
 
     private static SSLContext context(SSLContext ctx, KeyManagerFactory kmf, TrustManagerFactory tmf)

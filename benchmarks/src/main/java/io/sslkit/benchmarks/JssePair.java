@@ -6,7 +6,10 @@ import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 
-/** Two {@link SSLEngine}s (SunJSSE or BCJSSE) back to back; delegated tasks run inline, as a one-thread server would. */
+/**
+ * Two {@link SSLEngine}s (SunJSSE, BCJSSE or sslkit's provider) back to back; delegated tasks run inline, as a
+ * one-thread server would.
+ */
 final class JssePair implements Pair {
     /** Far more rounds than any handshake here needs: a stalled engine pair fails instead of spinning. */
     private static final int MAX_ROUNDS = 50;
@@ -121,6 +124,11 @@ final class JssePair implements Pair {
         }
         net.clear();
         return app.position();
+    }
+
+    /** The client side, for tests that check which provider made the pair and what it negotiated. */
+    SSLEngine clientEngine() {
+        return client;
     }
 
     @Override

@@ -1,10 +1,14 @@
 package io.sslkit.benchmarks;
 
-/** The three TLS implementations compared. */
+/**
+ * The TLS implementations compared: sslkit's own engine, SunJSSE, BCJSSE, and sslkit again behind the JSSE API of its
+ * provider (what the JSSE layer costs on top of the engine it adapts).
+ */
 public enum Stack {
     SSLKIT("sslkit"),
     SUNJSSE("SunJSSE"),
-    BCJSSE("BCJSSE");
+    BCJSSE("BCJSSE"),
+    SSLKIT_JSSE("sslkit JSSE");
 
     private final String display;
 

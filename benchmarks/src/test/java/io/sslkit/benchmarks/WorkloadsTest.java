@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every stack really performs every measured operation of every scenario it speaks, and the checks bite. */
@@ -50,7 +53,20 @@ class WorkloadsTest {
     @Test
     void bcJsseIsNotOfferedSsl3() {
         assertFalse(Stack.BCJSSE.supports(Scenario.SSL3_RC4_SHA));
-        assertEquals(10, combinations().size());
+        // sslkit, SunJSSE and sslkit's JSSE provider in all four scenarios; BCJSSE in the two TLS ones
+        assertEquals(14, combinations().size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void sslkitJssePairsAreSslkitEnginesNegotiatingTheScenario(Scenario scenario) throws Exception {
+        Workloads w = new Workloads(Stack.SSLKIT_JSSE, scenario);
+        JssePair p = (JssePair) w.endpoints().newPair(false);
+        p.handshake(w.wire());
+        SSLEngine client = p.clientEngine();
+        assertTrue(client.getClass().getName().startsWith("io.sslkit.jsse."), client.getClass().getName());
+        assertEquals(scenario.protocol(), client.getSession().getProtocol());
+        assertEquals(scenario.suite(), client.getSession().getCipherSuite());
     }
 
     @Test
