@@ -216,6 +216,6 @@ public final class ConnectionState {
     }
 
     private static SslAlertException badRecordMac() {
-        return new SslAlertException(AlertDescription.BAD_RECORD_MAC, "record MAC or padding check failed");
+        return new BadRecordMacException();
     }
 }

@@ -8,7 +8,7 @@ public interface RecordMac {
     /**
      * Computes the MAC of one record's content into {@code out} at {@code outOff}, then spends as many more
      * compression-function calls as a content of {@code maxLength} bytes would have needed, so the time does not
-     * reveal {@code length}.
+     * reveal {@code length}. {@code maxLength - length} is at most 256, the most that padding can hide.
      *
      * @param seqNum      the 64-bit sequence number
      * @param type        ContentType code

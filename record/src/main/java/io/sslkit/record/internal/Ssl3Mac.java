@@ -25,7 +25,7 @@ public final class Ssl3Mac implements RecordMac {
     private final byte[] pad2;
     private final byte[] header = new byte[HEADER_LENGTH];
     private final byte[] innerHash;
-    private final byte[] burnBlock;
+    private final byte[] burnBuffer;
 
     public Ssl3Mac(Digest digest, byte[] secret) {
         int padLength = digest.ssl3PadLength();
@@ -39,7 +39,7 @@ public final class Ssl3Mac implements RecordMac {
         this.pad1 = filled(padLength, PAD_1);
         this.pad2 = filled(padLength, PAD_2);
         this.innerHash = new byte[macLength];
-        this.burnBlock = new byte[blockLength];
+        this.burnBuffer = new byte[CompressionCount.scratchLength(blockLength)];
     }
 
     private static byte[] filled(int length, byte value) {
@@ -70,7 +70,7 @@ public final class Ssl3Mac implements RecordMac {
         md.update(innerHash, 0, macLength);
         md.digest(out, outOff);
         long prefix = secret.length + pad1.length + HEADER_LENGTH;
-        CompressionCount.burn(md, burnBlock,
+        CompressionCount.burn(md, burnBuffer, blockLength,
                 CompressionCount.blocks(prefix + maxLength, blockLength)
                         - CompressionCount.blocks(prefix + length, blockLength));
     }

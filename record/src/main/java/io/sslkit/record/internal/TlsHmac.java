@@ -23,12 +23,14 @@ public final class TlsHmac implements RecordMac {
     private final byte[] outerPad;
     private final byte[] header = new byte[HEADER_LENGTH];
     private final byte[] innerHash;
+    private final byte[] burnBuffer;
 
     public TlsHmac(Digest digest, byte[] secret) {
         this.md = digest.newInstance();
         this.blockLength = digest.blockLength();
         this.macLength = digest.length();
         this.innerHash = new byte[macLength];
+        this.burnBuffer = new byte[CompressionCount.scratchLength(blockLength)];
         byte[] k = secret.length > blockLength ? hashKey(md, secret) : secret;
         innerPad = new byte[blockLength];
         outerPad = new byte[blockLength];
@@ -68,7 +70,7 @@ public final class TlsHmac implements RecordMac {
         md.update(innerHash, 0, macLength);
         md.digest(out, outOff);
         long prefix = blockLength + HEADER_LENGTH;
-        CompressionCount.burn(md, innerPad,
+        CompressionCount.burn(md, burnBuffer, blockLength,
                 CompressionCount.blocks(prefix + maxLength, blockLength)
                         - CompressionCount.blocks(prefix + length, blockLength));
     }

@@ -54,6 +54,23 @@ class ConnectionStateTest {
         }
     }
 
+    /**
+     * Filling in a stack trace costs microseconds, many times a record's check: a refusal that carried one would be
+     * told from an acceptance by its time. The alert and message must survive the missing trace.
+     */
+    @Test
+    void aRefusedRecordThrowsBadRecordMacWithoutAStackTrace() throws Exception {
+        Suite s = Suite.of(ProtocolVersion.TLS_1_2, JcaBulkCipher.AES_128_CBC, JcaDigest.SHA);
+        byte[] buf = new byte[200];
+        int n = state(s, true).protect(23, 0x0303, buf, 0, 40);
+        buf[n - 1] ^= 1;
+        SslAlertException e = assertThrows(SslAlertException.class,
+                () -> state(s, false).unprotect(23, 0x0303, buf, 0, n, new byte[200], 0));
+        assertEquals(AlertDescription.BAD_RECORD_MAC, e.alert());
+        assertEquals("record MAC or padding check failed (alert bad_record_mac)", e.getMessage());
+        assertEquals(0, e.getStackTrace().length);
+    }
+
     @Test
     void sequenceNumbersCountEveryRecord() throws Exception {
         Suite s = Suite.of(ProtocolVersion.TLS_1_0, JcaBulkCipher.RC4_128, JcaDigest.MD5);
