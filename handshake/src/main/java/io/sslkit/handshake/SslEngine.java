@@ -83,7 +83,9 @@ public final class SslEngine {
 
     /**
      * Produces wire bytes into {@code dst}: pending handshake records and alerts first, then (once the handshake
-     * is complete) application data taken from {@code src}, at most 2^14 bytes per call.
+     * is complete) application data taken from {@code src}, at most 2^14 bytes per call. While a renegotiation
+     * is in progress (whichever side started it) no application data is consumed: unwrap the peer's flight until
+     * {@link #handshakeStatus()} is NOT_HANDSHAKING, then wrap it.
      */
     public Result wrap(ByteBuffer src, ByteBuffer dst) throws SslAlertException {
         start();
@@ -98,8 +100,9 @@ public final class SslEngine {
         if (connection.failure() != null || connection.closeNotifySent()) {
             return result(Status.CLOSED, 0, 0);
         }
-        // application data may flow once a first handshake is done, renegotiations included
-        if (!connection.established() || !src.hasRemaining()) {
+        // application data may flow once a first handshake is done; during a renegotiation it waits (nothing
+        // consumed) until the new handshake completes
+        if (!connection.established() || connection.holdsApplicationData() || !src.hasRemaining()) {
             return result(Status.OK, 0, 0);
         }
         int before = dst.position();
@@ -165,6 +168,11 @@ public final class SslEngine {
 
     private Result result(Status status, int consumed, int produced) {
         return new Result(status, handshakeStatus(), consumed, produced);
+    }
+
+    /** How many handshakes have completed on this connection: the first one and every renegotiation. */
+    int completedHandshakes() {
+        return connection.completedHandshakes();
     }
 
     public HandshakeStatus handshakeStatus() {

@@ -5,11 +5,13 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A blocking connection over a {@link Socket}: an {@link SslEngine} with the socket's streams. One thread may read
@@ -26,7 +28,8 @@ public final class SslSocket implements Closeable {
     private final Object engineLock = new Object();
     private final Object writeLock = new Object();
     private final Object handshakeLock = new Object();
-    private final Object readLock = new Object();
+    /** Held by a thread in the InputStream; a lock object so that a held-back writer can see whether one is there. */
+    private final ReentrantLock readLock = new ReentrantLock();
     private final ByteBuffer netIn;
     private final ByteBuffer netOut;
     private final ByteBuffer appIn;
@@ -80,17 +83,60 @@ public final class SslSocket implements Closeable {
 
     /**
      * Renegotiates (RFC 5746) and waits for the new handshake to complete: a client sends a new ClientHello, a
-     * server a HelloRequest. Application data the peer sends meanwhile is kept for {@link #getInputStream()}.
+     * server a HelloRequest. Application data the peer sends meanwhile is kept for {@link #getInputStream()}. A
+     * client that never answers the HelloRequest (or declines it) ends the wait with a {@link SocketTimeoutException}
+     * after {@link SslConfig#handshakeTimeout()}.
      *
      * @throws IllegalStateException when renegotiation is off or the peer does not support RFC 5746
      */
     public void renegotiate() throws IOException {
         startHandshake();
         synchronized (handshakeLock) {
+            int before;
             synchronized (engineLock) {
+                before = engine.completedHandshakes();
                 engine.beginHandshake();
             }
-            runHandshake();
+            if (engine.config().isClient()) {
+                runHandshake();
+            } else {
+                awaitRenegotiation(before);
+            }
+        }
+    }
+
+    /**
+     * A server's HelloRequest leaves the engine idle until the client's ClientHello arrives, so the wait is for a
+     * handshake count beyond {@code before}, records read meanwhile (their application data kept for the
+     * InputStream), all within the handshake timeout.
+     */
+    private void awaitRenegotiation(int before) throws IOException {
+        synchronized (handshakeLock) {
+            handshakeDeadline = Math.max(1, System.nanoTime() + engine.config().handshakeTimeout().toNanos());
+            try {
+                flush();
+                while (true) {
+                    int completed;
+                    synchronized (engineLock) {
+                        completed = engine.completedHandshakes();
+                    }
+                    if (completed > before) {
+                        return;
+                    }
+                    // a client that declines (no_renegotiation) or an InputStream buffer nobody empties would
+                    // otherwise keep this loop going
+                    if (System.nanoTime() - handshakeDeadline > 0) {
+                        throw handshakeTimedOut();
+                    }
+                    if (handshaking()) {
+                        runHandshakeSteps();
+                    } else if (readRecord() == SslEngine.Status.CLOSED) {
+                        throw new EOFException("connection closed while waiting for the renegotiation");
+                    }
+                }
+            } finally {
+                handshakeDeadline = 0;
+            }
         }
     }
 
@@ -369,7 +415,8 @@ public final class SslSocket implements Closeable {
                 return 0;
             }
             startHandshake();
-            synchronized (readLock) {
+            readLock.lock();
+            try {
                 while (true) {
                     synchronized (engineLock) {
                         if (appIn.hasRemaining()) {
@@ -386,6 +433,8 @@ public final class SslSocket implements Closeable {
                         }
                     }
                 }
+            } finally {
+                readLock.unlock();
             }
         }
 
@@ -407,6 +456,42 @@ public final class SslSocket implements Closeable {
         public void write(byte[] b, int off, int len) throws IOException {
             startHandshake();
             ByteBuffer src = ByteBuffer.wrap(b, off, len);
+            while (src.hasRemaining()) {
+                if (!writeSome(src)) {
+                    awaitRenegotiationForWrite();
+                }
+            }
+        }
+
+        /**
+         * Waits, outside the write lock (the renegotiating thread needs it for its flights), until the renegotiation
+         * that holds application data back is over. A thread in the InputStream reads the peer's flights itself;
+         * without one this thread reads them, under the read lock so that the two never share the input buffer.
+         */
+        private void awaitRenegotiationForWrite() throws IOException {
+            long deadline = System.nanoTime() + engine.config().handshakeTimeout().toNanos();
+            while (handshaking()) {
+                if (readLock.tryLock()) {
+                    try {
+                        runHandshake();
+                    } finally {
+                        readLock.unlock();
+                    }
+                } else if (System.nanoTime() - deadline > 0) {
+                    throw handshakeTimedOut();
+                } else {
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException("interrupted while a renegotiation held data back");
+                    }
+                }
+            }
+        }
+
+        /** Wraps and sends what it can of {@code src}; false when the engine holds application data back. */
+        private boolean writeSome(ByteBuffer src) throws IOException {
             synchronized (writeLock) {
                 while (src.hasRemaining()) {
                     netOut.clear();
@@ -430,8 +515,13 @@ public final class SslSocket implements Closeable {
                     if (r.status() == SslEngine.Status.CLOSED) {
                         throw new IOException("connection closed for writing (close_notify sent)");
                     }
+                    if (r.bytesConsumed() == 0 && r.bytesProduced() == 0) {
+                        rawOut.flush();
+                        return false;
+                    }
                 }
                 rawOut.flush();
+                return true;
             }
         }
     }

@@ -44,6 +44,8 @@ public final class TestPki {
     public final Identity otherServer;
     /** A DSA-1024 server key (for the DHE_DSS suites) certified by the RSA CA. */
     public final Identity dsaServer;
+    /** A DSA-2048 server key (q of 224 or 256 bits): its TLS 1.2 signatures want a hash longer than SHA-1. */
+    public final Identity dsa2048Server;
     /** Names the test CA as its issuer but is signed by the other CA's key: a bad signature. */
     public final Identity forgedServer;
 
@@ -76,6 +78,8 @@ public final class TestPki {
         // 1024 bits (160-bit q): SunJSSE signs SSL 3.0 / TLS 1.0 parameters with a raw 20-byte SHA-1 DSA only then
         dsa.initialize(1024, new SecureRandom());
         dsaServer = issued(dsa.generateKeyPair(), "CN=dsa.localhost", ca, from, to);
+        dsa.initialize(2048, new SecureRandom());
+        dsa2048Server = issued(dsa.generateKeyPair(), "CN=dsa2048.localhost", ca, from, to);
     }
 
     private static Identity selfSigned(KeyPair kp, String dn, Instant from, Instant to) throws Exception {

@@ -51,8 +51,9 @@ class OpenSslRenegotiationInteropTest {
 
     /**
      * s_server renegotiates when "R" is typed on its stdin (in its echo-less mode: it prints what it receives and
-     * sends what it reads from stdin). Our client is made to write again only once the new handshake is complete:
-     * s_server refuses application data that arrives after the renegotiation's ClientHello ("unexpected record").
+     * sends what it reads from stdin). s_server refuses application data that arrives between the renegotiation's
+     * ClientHello and Finished ("unexpected record"), so our client writes right inside that window: the engine
+     * must hold the data back until the new handshake is complete.
      */
     @ParameterizedTest
     @EnumSource(names = {"TLS_1_0", "TLS_1_1", "TLS_1_2"})
@@ -72,13 +73,15 @@ class OpenSslRenegotiationInteropTest {
                 Future<byte[]> answer = reader.submit(() -> SslkitClient.readFully(s.getInputStream(),
                         after.length() + 1));
                 server.process().type("R");
+                assertTrue(log.awaitCount(true, "ClientHello", 2, WAIT), () -> "no second ClientHello: " + log);
+                String last = "last-line-" + v.ordinal() + "\n";
+                // returns once the new handshake is complete: the reader thread drives it meanwhile
+                s.getOutputStream().write(last.getBytes(StandardCharsets.US_ASCII));
                 assertTrue(log.awaitCount(true, "Finished", 2, WAIT) && log.awaitCount(false, "Finished", 2, WAIT),
                         () -> "no second handshake: " + log);
+                server.awaitOutput(last.trim(), WAIT);
                 server.process().type(after);
                 assertEquals(after + "\n", new String(answer.get(20, TimeUnit.SECONDS), StandardCharsets.US_ASCII));
-                String last = "last-line-" + v.ordinal() + "\n";
-                s.getOutputStream().write(last.getBytes(StandardCharsets.US_ASCII));
-                server.awaitOutput(last.trim(), WAIT);
                 assertEquals(1, log.count(false, "HelloRequest"), log::toString);
                 assertEquals(2, log.count(true, "ClientHello"), log::toString);
                 OpenSslInteropTest.assertAgreed(s.session(), v, SUITE);

@@ -49,6 +49,8 @@ public final class Connection implements HandshakeOutput {
     private ProtocolVersion recordVersion;
     private SslAlertException failure;
     private boolean closeRequested;
+    /** Handshakes completed so far: how a waiting renegotiation tells that the new one is done. */
+    private int completedHandshakes;
     /** Made on the first renegotiation: most connections never renegotiate. */
     private RenegotiationBudget renegotiations;
 
@@ -72,6 +74,21 @@ public final class Connection implements HandshakeOutput {
     /** True once a first handshake has completed (and stays so through renegotiations). */
     public boolean established() {
         return established != null;
+    }
+
+    /** How many handshakes (the first and every renegotiation) have completed. */
+    public int completedHandshakes() {
+        return completedHandshakes;
+    }
+
+    /**
+     * True while a renegotiation is in progress, whoever asked for it: outbound application data waits for its
+     * Finished. RFC 5246 would let it interleave, but OpenSSL ends the connection on application data between a
+     * renegotiation's ClientHello and Finished (a server once its ServerHello is out, a client once its ClientHello
+     * is). Inbound application data is still accepted meanwhile, under the current keys.
+     */
+    public boolean holdsApplicationData() {
+        return established != null && handshaking();
     }
 
     /** True while a handshake (the first or a renegotiation) is in progress. */
@@ -212,6 +229,7 @@ public final class Connection implements HandshakeOutput {
                         // keeps only the outcome (session, verify_data for a renegotiation to prove)
                         handshaker = handshaker.successor();
                         established = handshaker;
+                        completedHandshakes++;
                     }
                 }
                 return Received.NOTHING;

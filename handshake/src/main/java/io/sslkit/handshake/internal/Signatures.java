@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.interfaces.DSAKey;
 
 /**
  * The signatures of ServerKeyExchange and CertificateVerify. Before TLS 1.2 the hash is fixed by the key type (RSA:
@@ -62,25 +63,44 @@ final class Signatures {
 
     /**
      * The TLS 1.2 hash for a signature by {@code signature}, from what the peer listed (absent: SHA-1, as RFC 5246
-     * §7.4.1.4.1 prescribes).
+     * §7.4.1.4.1 prescribes). A hash at least {@code minimumBits} long comes first: a DSA signature keeps only the
+     * leftmost bits of the hash up to the length of q (FIPS 186-4 §4.6), so SHA-1 under a 256-bit q would leave a
+     * 2048-bit key with a 160-bit hash's strength. Only when the peer lists no such hash does a shorter one serve.
      */
-    static int chooseHash(AlgorithmRegistry registry, SignatureAlgorithm signature, int[] peerList)
+    static int chooseHash(AlgorithmRegistry registry, SignatureAlgorithm signature, int[] peerList, int minimumBits)
             throws SslAlertException {
         if (peerList == null) {
             return HASH_SHA1;
         }
-        for (int hash : HASH_PREFERENCE) {
-            if (registry.digest(hashName(hash)).isEmpty()) {
-                continue;
-            }
-            for (int p : peerList) {
-                if (p == ((hash << 8) | signature.tlsCode())) {
-                    return hash;
+        for (boolean longEnoughOnly : new boolean[] {true, false}) {
+            for (int hash : HASH_PREFERENCE) {
+                if (registry.digest(hashName(hash)).isEmpty() || longEnoughOnly && hashBits(hash) < minimumBits) {
+                    continue;
+                }
+                for (int p : peerList) {
+                    if (p == ((hash << 8) | signature.tlsCode())) {
+                        return hash;
+                    }
                 }
             }
         }
         throw new SslAlertException(AlertDescription.HANDSHAKE_FAILURE,
                 "no common hash for " + signature.name() + " signatures");
+    }
+
+    private static int hashBits(int code) {
+        return switch (code) {
+            case HASH_MD5 -> 128;
+            case HASH_SHA1 -> 160;
+            case HASH_SHA256 -> 256;
+            case HASH_SHA384 -> 384;
+            default -> 0;
+        };
+    }
+
+    /** The hash length a key's signatures can use in full: the bits of q for DSA, no constraint otherwise. */
+    static int minimumHashBits(PrivateKey key) {
+        return key instanceof DSAKey dsa && dsa.getParams() != null ? dsa.getParams().getQ().bitLength() : 0;
     }
 
     /** Signs {@code data}: {@code legacyHash} is the pre-TLS 1.2 hash of it, computed by the caller. */
@@ -92,7 +112,7 @@ final class Signatures {
             if (!tls12) {
                 return new DigitallySigned(-1, alg.sign(key, null, legacyHash, random));
             }
-            int hash = chooseHash(registry, alg, peerList);
+            int hash = chooseHash(registry, alg, peerList, minimumHashBits(key));
             byte[] h = digests.hash(hashName(hash), data);
             return new DigitallySigned((hash << 8) | alg.tlsCode(), alg.sign(key, hashName(hash), h, random));
         } catch (GeneralSecurityException e) {
