@@ -119,7 +119,7 @@ final class Conversation {
             return new Wiretap.Rec(injection.type().code(), version, injection.content()).encode();
         }
         Wiretap.Secrets s = tap.secrets(resumedMaster);
-        RecordLayer writer = new RecordLayer(RecordLimits.DEFAULT, new DeterministicRandom(9));
+        RecordLayer writer = new RecordLayer(RecordLimits.DEFAULT);
         writer.setVersion(tap.version);
         writer.setPendingWrite(peerIsClient ? s.clientWrite(true) : s.serverWrite(true));
         writer.changeWriteCipherSpec();
@@ -197,7 +197,7 @@ final class Conversation {
      */
     int[] lastAlertSent() throws GeneralSecurityException, SslAlertException {
         List<Wiretap.Rec> sent = List.copyOf(victimSent);
-        RecordLayer reader = new RecordLayer(RecordLimits.DEFAULT, new DeterministicRandom(9));
+        RecordLayer reader = new RecordLayer(RecordLimits.DEFAULT);
         reader.setVersion(tap.version != null ? tap.version : io.sslkit.api.ProtocolVersion.TLS_1_0);
         boolean keyed = false;
         int[] last = null;

@@ -109,7 +109,7 @@ class NoSecretInLogsTest {
      */
     static void proveKeys(Conversation c, Wiretap.Secrets s) throws Exception {
         for (boolean client : new boolean[] {true, false}) {
-            RecordLayer reader = new RecordLayer(RecordLimits.DEFAULT, new DeterministicRandom(3));
+            RecordLayer reader = new RecordLayer(RecordLimits.DEFAULT);
             reader.setVersion(s.version());
             reader.setPendingRead(client ? s.clientWrite(false) : s.serverWrite(false));
             reader.changeReadCipherSpec();

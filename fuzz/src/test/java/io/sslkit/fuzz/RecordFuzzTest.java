@@ -55,7 +55,7 @@ class RecordFuzzTest {
             if (data.length == 0) {
                 return;
             }
-            RecordLayer layer = new RecordLayer(RecordLimits.DEFAULT, new DeterministicRandom(1));
+            RecordLayer layer = new RecordLayer(RecordLimits.DEFAULT);
             ProtocolVersion version = null;
             // low bit: before or after a version was negotiated; the next bits: which version
             if ((data[0] & 1) != 0) {
@@ -123,7 +123,7 @@ class RecordFuzzTest {
     }
 
     static RecordLayer reader(Protection p) {
-        RecordLayer layer = new RecordLayer(RecordLimits.DEFAULT, new DeterministicRandom(1));
+        RecordLayer layer = new RecordLayer(RecordLimits.DEFAULT);
         layer.setVersion(p.version());
         layer.setPendingRead(state(p, false));
         try {
@@ -136,7 +136,7 @@ class RecordFuzzTest {
 
     /** The writing half with the same keys: makes the seed records. */
     static RecordLayer writer(Protection p) {
-        RecordLayer layer = new RecordLayer(RecordLimits.DEFAULT, new DeterministicRandom(2));
+        RecordLayer layer = new RecordLayer(RecordLimits.DEFAULT);
         layer.setVersion(p.version());
         layer.setPendingWrite(state(p, true));
         layer.changeWriteCipherSpec();

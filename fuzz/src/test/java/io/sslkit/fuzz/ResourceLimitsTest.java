@@ -186,8 +186,7 @@ class ResourceLimitsTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 3, 32})
     void emptyRecordsInARow(int limit) throws SslAlertException {
-        RecordLayer layer = new RecordLayer(RecordLimits.DEFAULT.withMaxEmptyRecords(limit),
-                new DeterministicRandom(1));
+        RecordLayer layer = new RecordLayer(RecordLimits.DEFAULT.withMaxEmptyRecords(limit));
         layer.setVersion(ProtocolVersion.TLS_1_2);
         byte[] empty = record(23, ProtocolVersion.TLS_1_2, new byte[0]);
         ByteBuffer in = ByteBuffer.wrap(repeat(empty, limit));

@@ -7,7 +7,6 @@ import io.sslkit.api.SslAlertException;
 import io.sslkit.record.internal.ConnectionState;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,18 +45,6 @@ public final class RecordLayer {
      */
     public RecordLayer(RecordLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
-    }
-
-    /**
-     * The former constructor, from when the explicit IVs of TLS 1.1+ CBC came from {@code random}; they are now
-     * derived from the write key and the sequence number (see {@code ConnectionState}), so {@code random} is not
-     * used.
-     *
-     * @deprecated use {@link #RecordLayer(RecordLimits)}
-     */
-    @Deprecated
-    public RecordLayer(RecordLimits limits, SecureRandom random) {
-        this(limits);
     }
 
     /** The negotiated version: written in every record header from now on, and the only one accepted on input. */
