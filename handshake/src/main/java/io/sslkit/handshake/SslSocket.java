@@ -28,6 +28,7 @@ public final class SslSocket implements Closeable {
     private final Object engineLock = new Object();
     private final Object writeLock = new Object();
     private final Object handshakeLock = new Object();
+    private final Object renegotiationLock = new Object();
     /** Held by a thread in the InputStream; a lock object so that a held-back writer can see whether one is there. */
     private final ReentrantLock readLock = new ReentrantLock();
     private final ByteBuffer netIn;
@@ -84,59 +85,79 @@ public final class SslSocket implements Closeable {
     /**
      * Renegotiates (RFC 5746) and waits for the new handshake to complete: a client sends a new ClientHello, a
      * server a HelloRequest. Application data the peer sends meanwhile is kept for {@link #getInputStream()}. A
-     * client that never answers the HelloRequest (or declines it) ends the wait with a {@link SocketTimeoutException}
-     * after {@link SslConfig#handshakeTimeout()}.
+     * peer that never completes the new handshake (or declines it) ends the wait with a
+     * {@link SocketTimeoutException} after {@link SslConfig#handshakeTimeout()}.
      *
      * @throws IllegalStateException when renegotiation is off or the peer does not support RFC 5746
      */
     public void renegotiate() throws IOException {
         startHandshake();
-        synchronized (handshakeLock) {
+        // one renegotiation at a time; the handshake lock is not held while waiting, because a writer held back by
+        // the renegotiation may be the thread that drives it (it takes the read lock, then the handshake lock)
+        synchronized (renegotiationLock) {
             int before;
-            synchronized (engineLock) {
-                before = engine.completedHandshakes();
-                engine.beginHandshake();
+            synchronized (handshakeLock) {
+                synchronized (engineLock) {
+                    before = engine.completedHandshakes();
+                    engine.beginHandshake();
+                }
             }
-            if (engine.config().isClient()) {
-                runHandshake();
-            } else {
-                awaitRenegotiation(before);
-            }
+            awaitHandshakeBeyond(before);
         }
     }
 
     /**
-     * A server's HelloRequest leaves the engine idle until the client's ClientHello arrives, so the wait is for a
-     * handshake count beyond {@code before}, records read meanwhile (their application data kept for the
-     * InputStream), all within the handshake timeout.
+     * Waits, within the handshake timeout, for a handshake count beyond {@code before}. The peer's flights are read
+     * under the read lock so that this thread and one blocked in the InputStream never share the input buffer;
+     * when such a reader holds it, that reader processes the flights (and sends ours) while this thread watches the
+     * count. A server's HelloRequest leaves the engine idle until the ClientHello arrives, so records are read even
+     * while the engine is not handshaking (their application data kept for the InputStream).
      */
-    private void awaitRenegotiation(int before) throws IOException {
-        synchronized (handshakeLock) {
-            handshakeDeadline = Math.max(1, System.nanoTime() + engine.config().handshakeTimeout().toNanos());
-            try {
-                flush();
-                while (true) {
-                    int completed;
-                    synchronized (engineLock) {
-                        completed = engine.completedHandshakes();
-                    }
-                    if (completed > before) {
-                        return;
-                    }
-                    // a client that declines (no_renegotiation) or an InputStream buffer nobody empties would
-                    // otherwise keep this loop going
-                    if (System.nanoTime() - handshakeDeadline > 0) {
-                        throw handshakeTimedOut();
-                    }
+    private void awaitHandshakeBeyond(int before) throws IOException {
+        long deadline = System.nanoTime() + engine.config().handshakeTimeout().toNanos();
+        flush();
+        while (true) {
+            int completed;
+            SslAlertException failure;
+            synchronized (engineLock) {
+                completed = engine.completedHandshakes();
+                failure = engine.failure();
+            }
+            if (completed > before) {
+                return;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            // a peer that declines (no_renegotiation) or an InputStream buffer nobody empties would otherwise keep
+            // this loop going
+            if (System.nanoTime() - deadline > 0) {
+                throw handshakeTimedOut();
+            }
+            if (readLock.tryLock()) {
+                handshakeDeadline = Math.max(1, deadline);
+                try {
                     if (handshaking()) {
                         runHandshakeSteps();
                     } else if (readRecord() == SslEngine.Status.CLOSED) {
                         throw new EOFException("connection closed while waiting for the renegotiation");
                     }
+                } finally {
+                    handshakeDeadline = 0;
+                    readLock.unlock();
                 }
-            } finally {
-                handshakeDeadline = 0;
+            } else {
+                pause("interrupted while waiting for the renegotiation");
             }
+        }
+    }
+
+    private static void pause(String why) throws InterruptedIOException {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(why);
         }
     }
 
@@ -480,12 +501,7 @@ public final class SslSocket implements Closeable {
                 } else if (System.nanoTime() - deadline > 0) {
                     throw handshakeTimedOut();
                 } else {
-                    try {
-                        Thread.sleep(2);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new InterruptedIOException("interrupted while a renegotiation held data back");
-                    }
+                    pause("interrupted while a renegotiation held data back");
                 }
             }
         }

@@ -101,4 +101,78 @@ class SocketRenegotiationTest {
             }
         }
     }
+
+    /**
+     * A thread blocked in the client's InputStream while another thread renegotiates: the two must not both read the
+     * socket into the one input buffer (which garbles records). The renegotiating thread leaves the reading to the
+     * blocked reader, the new handshake completes on both sides, and the reader then gets the server's byte.
+     */
+    @Test
+    void clientRenegotiatesWhileAnotherThreadIsBlockedReading() throws Exception {
+        renegotiateWhileBlockedReading(true);
+    }
+
+    /** The same with the server renegotiating (HelloRequest) while its own reader thread waits for data. */
+    @Test
+    void serverRenegotiatesWhileAnotherThreadIsBlockedReading() throws Exception {
+        renegotiateWhileBlockedReading(false);
+    }
+
+    private void renegotiateWhileBlockedReading(boolean clientRenegotiates) throws Exception {
+        AtomicInteger clientCompletions = new AtomicInteger();
+        AtomicInteger serverCompletions = new AtomicInteger();
+        try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<SslSocket> accepted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    SslSocket s = SslSocket.accept(ss, server()
+                            .listener(RenegotiationTest.countCompletions(serverCompletions)).build());
+                    s.startHandshake();
+                    return s;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try (SslSocket client = SslSocket.connect(InetAddress.getLoopbackAddress().getHostAddress(),
+                    ss.getLocalPort(), client().listener(RenegotiationTest.countCompletions(clientCompletions))
+                            .build())) {
+                client.startHandshake();
+                SslSocket server = accepted.get(10, TimeUnit.SECONDS);
+                SslSocket renegotiating = clientRenegotiates ? client : server;
+                SslSocket other = clientRenegotiates ? server : client;
+                CompletableFuture<Integer> blockedReader = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return renegotiating.getInputStream().read();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                // the other side reads too, so that it answers the new handshake's flights
+                CompletableFuture<Integer> otherReader = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return other.getInputStream().read();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Thread.sleep(200); // both readers are now blocked in the socket
+                renegotiating.renegotiate();
+                assertEquals(2, (clientRenegotiates ? clientCompletions : serverCompletions).get(),
+                        "renegotiate() returned before the new handshake completed");
+                // the other side completes when it has processed the last flight, which may be a moment later
+                AtomicInteger otherCompletions = clientRenegotiates ? serverCompletions : clientCompletions;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (otherCompletions.get() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                assertEquals(2, otherCompletions.get());
+                other.getOutputStream().write('x');
+                other.getOutputStream().flush();
+                assertEquals('x', blockedReader.get(10, TimeUnit.SECONDS));
+                renegotiating.getOutputStream().write('y');
+                renegotiating.getOutputStream().flush();
+                assertEquals('y', otherReader.get(10, TimeUnit.SECONDS));
+                server.close();
+            }
+        }
+    }
 }
