@@ -228,8 +228,8 @@ class ResourceLimitsTest {
     }
 
     /**
-     * A peer that dribbles its ClientHello one byte every 100 ms is cut off at {@code handshakeTimeout}, enforced by
-     * {@link SslSocket} (the engine itself has no clock).
+     * A peer that dribbles its ClientHello one byte every 100 ms is cut off at {@code handshakeTimeout}:
+     * {@link SslSocket} bounds its reads by the time left and the engine checks the limit at each call.
      */
     @org.junit.jupiter.api.Test
     void dribblingPeerIsCutOffAtTheHandshakeTimeout() throws Exception {

@@ -11,6 +11,7 @@ import io.sslkit.record.RecordLimits;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,6 +70,7 @@ public final class SslConfig {
     private final AlgorithmRegistry registry;
     private final SessionCache sessionCache;
     private final SecureRandom random;
+    private final Clock clock;
     private final int maxHandshakeMessageSize;
     private final boolean fallback;
     private final boolean renegotiation;
@@ -107,6 +109,7 @@ public final class SslConfig {
         this.listener = b.listener;
         this.sessionCache = b.sessionCache != null ? b.sessionCache : new SessionCache();
         this.random = b.random != null ? b.random : new SecureRandom();
+        this.clock = b.clock;
         this.maxHandshakeMessageSize = b.maxHandshakeMessageSize;
         this.fallback = b.fallback;
         this.renegotiation = b.renegotiation;
@@ -220,6 +223,11 @@ public final class SslConfig {
         return random;
     }
 
+    /** The time the handshake reads: gmt_unix_time in both randoms, the handshake time limit, renegotiation budget. */
+    public Clock clock() {
+        return clock;
+    }
+
     public int maxHandshakeMessageSize() {
         return maxHandshakeMessageSize;
     }
@@ -246,7 +254,7 @@ public final class SslConfig {
         return maxRenegotiationsPerMinute;
     }
 
-    /** How long {@link SslSocket} waits for a handshake to complete before it gives up on the peer. */
+    /** How long a handshake may take before {@link SslEngine} (and {@link SslSocket}) give up on the peer. */
     public Duration handshakeTimeout() {
         return handshakeTimeout;
     }
@@ -294,6 +302,7 @@ public final class SslConfig {
         private AlgorithmRegistry registry;
         private SessionCache sessionCache;
         private SecureRandom random;
+        private Clock clock = Clock.systemUTC();
         private int maxHandshakeMessageSize = DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE;
         private boolean fallback;
         private boolean renegotiation = true;
@@ -391,6 +400,18 @@ public final class SslConfig {
             return this;
         }
 
+        /**
+         * The clock the handshake reads (default {@link Clock#systemUTC()}): the gmt_unix_time that starts both hello
+         * randoms, the start and limit of {@link #handshakeTimeout(Duration)} in {@link SslEngine}, and the window of
+         * {@link #maxRenegotiationsPerMinute(int)}. Tests pass a fixed or manually advanced clock; with it and a
+         * deterministic {@link #random(SecureRandom)} every handshake byte is reproducible. Session lifetimes are
+         * measured by the {@link SessionCache}, which connections of different configurations may share, not here.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         public Builder maxHandshakeMessageSize(int bytes) {
             if (bytes < 1024 || bytes > 0xFFFFFF) {
                 throw new IllegalArgumentException("maxHandshakeMessageSize must be within 1024..16777215: " + bytes);
@@ -457,8 +478,10 @@ public final class SslConfig {
         }
 
         /**
-         * How long {@link SslSocket} allows a handshake (the first or one it starts with renegotiate) to take. An
-         * {@link SslEngine} has no clock: whoever drives one enforces the limit, reading it from here.
+         * How long a handshake (the first or a renegotiation) may take. {@link SslEngine} measures it with
+         * {@link #clock(Clock)} from its first wrap or unwrap of the handshake; the next wrap or unwrap after the limit
+         * fails the handshake with a fatal handshake_failure alert. {@link SslSocket} also bounds each read by the time
+         * left (a silent peer makes no call return), and reports either as a {@link java.net.SocketTimeoutException}.
          */
         public Builder handshakeTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {

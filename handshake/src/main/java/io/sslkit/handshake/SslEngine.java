@@ -1,5 +1,6 @@
 package io.sslkit.handshake;
 
+import io.sslkit.api.AlertDescription;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.handshake.internal.Connection;
 import io.sslkit.record.RecordLimits;
@@ -11,6 +12,11 @@ import java.nio.ByteBuffer;
  *
  * <p>After an {@link SslAlertException} the engine is finished; call {@link #wrap} until it produces nothing more to
  * deliver the fatal alert to the peer.
+ *
+ * <p>A handshake (the first or a renegotiation) must complete within {@link SslConfig#handshakeTimeout()}, measured
+ * with {@link SslConfig#clock()} from the first wrap or unwrap that finds it in progress; the first call after the
+ * limit fails it with a fatal handshake_failure alert. The engine has no timer: a peer that sends nothing is noticed
+ * at the next call, so a transport that waits for input bounds its waits itself (as {@link SslSocket} does).
  */
 public final class SslEngine {
     /** What a call achieved. */
@@ -38,6 +44,16 @@ public final class SslEngine {
     private ByteBuffer plaintext;
     private boolean started;
     private boolean inboundDone;
+    /** Clock millis at which the handshake in progress was first seen by a wrap or unwrap; NO_HANDSHAKE when none. */
+    private long handshakeStart = NO_HANDSHAKE;
+    /**
+     * How many handshakes had completed when {@link #handshakeStart} was taken: a renegotiation begun right after the
+     * call that completed the previous handshake must not inherit its start.
+     */
+    private int handshakeStartCount;
+    private boolean handshakeTimedOut;
+
+    private static final long NO_HANDSHAKE = Long.MIN_VALUE;
 
     private SslEngine(SslConfig config, String peerHost, int peerPort) {
         this.config = config;
@@ -89,6 +105,7 @@ public final class SslEngine {
      */
     public Result wrap(ByteBuffer src, ByteBuffer dst) throws SslAlertException {
         start();
+        enforceHandshakeTimeout();
         int produced = 0;
         if (connection.hasPendingOutput()) {
             if (!dst.hasRemaining()) {
@@ -117,6 +134,7 @@ public final class SslEngine {
      */
     public Result unwrap(ByteBuffer src, ByteBuffer dst) throws SslAlertException {
         start();
+        enforceHandshakeTimeout();
         if (plaintext != null) {
             return result(Status.OK, 0, drainPlaintext(dst));
         }
@@ -149,6 +167,35 @@ public final class SslEngine {
         return result(Status.OK, consumed, produced);
     }
 
+    /**
+     * Starts the clock for a handshake this call finds in progress (a renegotiation the peer began during the last
+     * unwrap included), forgets it once the handshake is over, and fails the handshake when it has run past the
+     * limit. The alert is handshake_failure: neither SSL 3.0 nor TLS 1.0-1.2 has one for a timeout, user_canceled
+     * is TLS-only and a warning that says we cancelled for reasons of our own, and internal_error would blame
+     * ourselves; handshake_failure is fatal in every version and says what happened: no agreement was reached (in
+     * time). As after any fatal alert, the session is invalidated and the engine accepts nothing more.
+     */
+    private void enforceHandshakeTimeout() throws SslAlertException {
+        if (connection.failure() != null || !connection.handshaking()) {
+            handshakeStart = NO_HANDSHAKE;
+            return;
+        }
+        long now = config.clock().millis();
+        if (handshakeStart == NO_HANDSHAKE || handshakeStartCount != connection.completedHandshakes()) {
+            handshakeStart = now;
+            handshakeStartCount = connection.completedHandshakes();
+        } else if (now - handshakeStart > config.handshakeTimeout().toMillis()) {
+            handshakeTimedOut = true;
+            connection.abort(new SslAlertException(AlertDescription.HANDSHAKE_FAILURE,
+                    "the handshake did not complete within the handshake timeout of " + config.handshakeTimeout()));
+        }
+    }
+
+    /** Whether the failure that ended this engine was the handshake time limit. */
+    boolean handshakeTimedOut() {
+        return handshakeTimedOut;
+    }
+
     private int drainPlaintext(ByteBuffer dst) {
         int n = Math.min(dst.remaining(), plaintext.remaining());
         ByteBuffer part = plaintext.slice();
@@ -168,6 +215,11 @@ public final class SslEngine {
 
     private Result result(Status status, int consumed, int produced) {
         return new Result(status, handshakeStatus(), consumed, produced);
+    }
+
+    /** For the handshake module's tests, which reach the internal connection's test-only seams through it. */
+    Connection connection() {
+        return connection;
     }
 
     /** How many handshakes have completed on this connection: the first one and every renegotiation. */

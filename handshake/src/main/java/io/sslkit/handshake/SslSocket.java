@@ -188,7 +188,7 @@ public final class SslSocket implements Closeable {
                 if (hs == SslEngine.HandshakeStatus.NEED_WRAP) {
                     flush();
                 } else if (failure != null) {
-                    throw failure;
+                    throw reported(failure);
                 } else if (readRecord() == SslEngine.Status.CLOSED) {
                     throw new EOFException("connection closed during the handshake");
                 }
@@ -199,7 +199,7 @@ public final class SslSocket implements Closeable {
                 failure = engine.failure();
             }
             if (failure != null) {
-                throw failure;
+                throw reported(failure);
             }
         }
     }
@@ -259,7 +259,7 @@ public final class SslSocket implements Closeable {
             if (failure != null) {
                 // sent outside the engine lock: flush takes the write lock, which a writer holds before the engine's
                 sendFailure();
-                throw failure;
+                throw reported(failure);
             }
             if (r.handshakeStatus() == SslEngine.HandshakeStatus.NEED_WRAP) {
                 flush();
@@ -337,6 +337,23 @@ public final class SslSocket implements Closeable {
                 socket.setSoTimeout(saved);
             }
         }
+    }
+
+    /**
+     * The engine enforces the handshake timeout too (with the configuration's clock, at each wrap and unwrap); when
+     * its check is the one that fires, the caller still sees the socket's timeout, with the alert as the cause.
+     */
+    private IOException reported(SslAlertException failure) {
+        boolean timedOut;
+        synchronized (engineLock) {
+            timedOut = engine.handshakeTimedOut();
+        }
+        if (!timedOut) {
+            return failure;
+        }
+        SocketTimeoutException t = handshakeTimedOut();
+        t.initCause(failure);
+        return t;
     }
 
     private SocketTimeoutException handshakeTimedOut() {
@@ -526,7 +543,7 @@ public final class SslSocket implements Closeable {
                     netOut.flip();
                     rawOut.write(netOut.array(), 0, netOut.limit());
                     if (failure != null) {
-                        throw failure;
+                        throw reported(failure);
                     }
                     if (r.status() == SslEngine.Status.CLOSED) {
                         throw new IOException("connection closed for writing (close_notify sent)");

@@ -116,8 +116,8 @@ final class ClientHandshaker extends Handshaker {
     static byte[] newRandom(SslConfig config) {
         byte[] random = new byte[32];
         config.random().nextBytes(random);
-        // gmt_unix_time: the first four bytes (RFC 6101 §5.6.1.2)
-        long now = System.currentTimeMillis() / 1000;
+        // gmt_unix_time: the first four bytes (RFC 6101 §5.6.1.2), from the configured clock so tests can fix it
+        long now = config.clock().millis() / 1000;
         random[0] = (byte) (now >>> 24);
         random[1] = (byte) (now >>> 16);
         random[2] = (byte) (now >>> 8);
@@ -292,7 +292,7 @@ final class ClientHandshaker extends Handshaker {
                 + (peerChain.size() > 1 ? " (chain of " + peerChain.size() + ")" : ""));
         context = new ExchangeContext(version, clientVersion, clientRandom, serverRandom, config.random(),
                 peerChain.get(0), null, digests, config.registry(), offeredSignatureAlgorithms,
-                config.policy().minimumDhBits(), suite.cipher());
+                config.policy().minimumDhBits(), suite.cipher(), out.fuzzerMode());
         exchange = keyExchange.newClient(context);
         state = State.KEY_EXCHANGE_OR_REQUEST_OR_DONE;
     }

@@ -53,6 +53,8 @@ public final class Connection implements HandshakeOutput {
     private int completedHandshakes;
     /** Made on the first renegotiation: most connections never renegotiate. */
     private RenegotiationBudget renegotiations;
+    /** Test-only; see {@link #enableFuzzerMode()}. Never set by production code. */
+    private boolean fuzzerMode;
 
     public Connection(SslConfig config, SessionStore cache, String peerHost, int peerPort) {
         this.config = config;
@@ -69,6 +71,28 @@ public final class Connection implements HandshakeOutput {
             ProtocolVersion highest = Negotiator.highest(config.protocols());
             records.setInitialVersion(highest.isSsl3() ? highest.wireValue() : ProtocolVersion.TLS_1_0.wireValue());
         }
+    }
+
+    /**
+     * TEST-ONLY fuzzer mode, as BoringSSL's and OpenSSL's fuzzing builds have: the peer's Finished verify_data is
+     * length-checked but not compared, ServerKeyExchange and CertificateVerify signatures are parsed but their
+     * verification result is ignored, and ChangeCipherSpec switches both directions to the null cipher without a MAC.
+     * With a deterministic {@code SslConfig.random} and a fixed {@code SslConfig.clock} a recorded conversation then
+     * replays byte for byte, so a fuzzer can reach Finished, application data, alerts and renegotiation by mutating
+     * plaintext instead of failing at the first MAC or signature.
+     *
+     * <p>It switches off the protocol's security, so it is reachable only from test code: this method is
+     * package-private in a package that module-info.java does not export and the bundle does not export, nothing
+     * public calls it, and only the handshake module's tests (same package) do. Call it before the first
+     * wrap/unwrap.
+     */
+    void enableFuzzerMode() {
+        fuzzerMode = true;
+    }
+
+    @Override
+    public boolean fuzzerMode() {
+        return fuzzerMode;
     }
 
     /** True once a first handshake has completed (and stays so through renegotiations). */
@@ -136,7 +160,7 @@ public final class Connection implements HandshakeOutput {
 
     private RenegotiationBudget renegotiationBudget() {
         if (renegotiations == null) {
-            renegotiations = new RenegotiationBudget(config.maxRenegotiationsPerMinute());
+            renegotiations = new RenegotiationBudget(config.maxRenegotiationsPerMinute(), config.clock()::millis);
         }
         return renegotiations;
     }
@@ -338,7 +362,8 @@ public final class Connection implements HandshakeOutput {
     public void changeCipherSpec(CipherState write) {
         try {
             flushHandshake();
-            records.setPendingWrite(write);
+            // fuzzer mode: records stay plaintext without a MAC, as BoringSSL's fuzzer mode does
+            records.setPendingWrite(fuzzerMode ? CipherState.initial() : write);
             writeRecord(ContentType.CHANGE_CIPHER_SPEC, ChangeCipherSpec.MESSAGE);
             records.changeWriteCipherSpec();
         } catch (SslAlertException e) {
@@ -348,7 +373,7 @@ public final class Connection implements HandshakeOutput {
 
     @Override
     public void expectChangeCipherSpec(CipherState read) {
-        records.setPendingRead(read);
+        records.setPendingRead(fuzzerMode ? CipherState.initial() : read);
     }
 
     @Override
@@ -442,6 +467,16 @@ public final class Connection implements HandshakeOutput {
             }
         }
         throw e;
+    }
+
+    /**
+     * Ends the handshake in progress with {@code e} as if the handshake had detected it: its fatal alert is queued
+     * for the peer, the session is invalidated and the connection accepts nothing more.
+     */
+    public void abort(SslAlertException e) throws SslAlertException {
+        run(() -> {
+            throw e;
+        });
     }
 
     private void invalidateSession() {

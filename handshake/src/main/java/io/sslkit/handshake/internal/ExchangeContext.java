@@ -26,6 +26,8 @@ final class ExchangeContext implements KeyExchangeContext {
     private final int[] peerSignatureAlgorithms;
     private final int minimumDhBits;
     private final String bulkCipherName;
+    /** Test-only fuzzer mode (Connection.enableFuzzerMode): the ServerKeyExchange signature's result is ignored. */
+    private final boolean fuzzerMode;
     private X509Certificate clientCertificate;
     private PrivateKey clientPrivateKey;
 
@@ -36,7 +38,7 @@ final class ExchangeContext implements KeyExchangeContext {
     ExchangeContext(ProtocolVersion version, int clientHelloVersion, byte[] clientRandom, byte[] serverRandom,
                     SecureRandom random, X509Certificate serverCertificate, PrivateKey serverPrivateKey,
                     Digests digests, AlgorithmRegistry registry, int[] peerSignatureAlgorithms, int minimumDhBits,
-                    String bulkCipherName) {
+                    String bulkCipherName, boolean fuzzerMode) {
         this.version = version;
         this.clientHelloVersion = clientHelloVersion;
         this.clientRandom = clientRandom.clone();
@@ -49,6 +51,7 @@ final class ExchangeContext implements KeyExchangeContext {
         this.peerSignatureAlgorithms = peerSignatureAlgorithms;
         this.minimumDhBits = minimumDhBits;
         this.bulkCipherName = bulkCipherName;
+        this.fuzzerMode = fuzzerMode;
     }
 
     /**
@@ -130,7 +133,7 @@ final class ExchangeContext implements KeyExchangeContext {
         String keyAlgorithm = KeyAlgorithms.of(serverCertificate);
         byte[] legacy = tls12() ? null : Signatures.legacyParamsHash(digests, keyAlgorithm, signed);
         Signatures.verify(digests, registry, serverCertificate.getPublicKey(), tls12(), peerSignatureAlgorithms, s,
-                signed, legacy, "ServerKeyExchange");
+                signed, legacy, "ServerKeyExchange", fuzzerMode);
     }
 
     @Override

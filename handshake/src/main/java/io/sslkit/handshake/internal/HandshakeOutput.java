@@ -16,4 +16,10 @@ interface HandshakeOutput {
 
     /** Send a warning alert (SSL 3.0 no_certificate, TLS no_renegotiation). */
     void warning(AlertDescription description);
+
+    /**
+     * Test-only fuzzer mode (see {@code Connection.enableFuzzerMode}): Finished and signature results are not
+     * checked. Always false outside the handshake module's tests.
+     */
+    boolean fuzzerMode();
 }

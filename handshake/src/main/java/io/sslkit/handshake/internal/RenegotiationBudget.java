@@ -14,10 +14,6 @@ final class RenegotiationBudget {
     private final LongSupplier clock;
     private final ArrayDeque<Long> starts = new ArrayDeque<>();
 
-    RenegotiationBudget(int perMinute) {
-        this(perMinute, System::currentTimeMillis);
-    }
-
     RenegotiationBudget(int perMinute, LongSupplier clock) {
         this.perMinute = perMinute;
         this.clock = clock;

@@ -176,7 +176,7 @@ final class ServerHandshaker extends Handshaker {
                 + (serverName == null ? "" : " for server_name " + serverName));
         context = new ExchangeContext(version, clientVersion, clientRandom, serverRandom, config.random(), leaf,
                 choice.credential().key(), digests, config.registry(), clientSignatureAlgorithms,
-                config.policy().minimumDhBits(), suite.cipher());
+                config.policy().minimumDhBits(), suite.cipher(), out.fuzzerMode());
         exchange = keyExchange.newServer(context);
         byte[] serverKeyExchange = exchange.serverKeyExchange();
         if (serverKeyExchange != null) {
@@ -353,7 +353,7 @@ final class ServerHandshaker extends Handshaker {
         String keyAlgorithm = KeyAlgorithms.of(peerChain.get(0));
         byte[] legacy = tls12 ? null : schedule.certificateVerifyHash(masterSecret, before, keyAlgorithm);
         Signatures.verify(digests, config.registry(), peerChain.get(0).getPublicKey(), tls12,
-                requestedSignatureAlgorithms, signed, before, legacy, "CertificateVerify");
+                requestedSignatureAlgorithms, signed, before, legacy, "CertificateVerify", out.fuzzerMode());
         events.step(HandshakeStep.MASTER_SECRET, "client authenticated: CertificateVerify (" + keyAlgorithm
                 + ") verified against \"" + peerChain.get(0).getSubjectX500Principal().getName() + "\"");
         expectChangeCipherSpec();

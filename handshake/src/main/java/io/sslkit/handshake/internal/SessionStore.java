@@ -45,6 +45,11 @@ public final class SessionStore {
         this.clock = clock;
     }
 
+    /** The time by this store's clock, in milliseconds: the creation time of a session it is to hold. */
+    long now() {
+        return clock.millis();
+    }
+
     public int capacity() {
         return capacity;
     }
