@@ -1,5 +1,6 @@
 package io.sslkit.fuzz;
 
+import io.sslkit.handshake.testing.Budget;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sslkit.alert.Alert;
 import io.sslkit.alert.AlertProtocol;

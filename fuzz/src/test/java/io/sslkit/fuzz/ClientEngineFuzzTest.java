@@ -1,5 +1,7 @@
 package io.sslkit.fuzz;
 
+import io.sslkit.handshake.testing.Budget;
+import io.sslkit.handshake.testing.EngineDriver;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.handshake.SslEngine;

@@ -1,5 +1,6 @@
 package io.sslkit.fuzz;
 
+import io.sslkit.handshake.testing.DeterministicRandom;
 import io.sslkit.api.AlgorithmRegistry;
 import io.sslkit.api.Policy;
 import io.sslkit.api.ProtocolVersion;

@@ -1,5 +1,6 @@
 package io.sslkit.fuzz;
 
+import io.sslkit.handshake.testing.Budget;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sslkit.api.AlertDescription;
 import io.sslkit.api.ProtocolVersion;

@@ -1,5 +1,8 @@
 package io.sslkit.fuzz;
 
+import io.sslkit.handshake.testing.Budget;
+import io.sslkit.handshake.testing.EngineDriver;
+import io.sslkit.handshake.testing.DeterministicRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

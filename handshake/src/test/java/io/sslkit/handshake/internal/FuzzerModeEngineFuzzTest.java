@@ -1,5 +1,7 @@
 package io.sslkit.handshake.internal;
 
+import io.sslkit.handshake.testing.Budget;
+import io.sslkit.handshake.testing.EngineDriver;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

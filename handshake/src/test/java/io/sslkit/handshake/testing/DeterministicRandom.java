@@ -1,16 +1,17 @@
-package io.sslkit.fuzz;
+package io.sslkit.handshake.testing;
 
 import java.security.SecureRandom;
 import java.security.SecureRandomSpi;
 
 /**
  * A SecureRandom whose output depends only on its seed, so a fuzz input replays the same way every time (the
- * "deterministic randomness" of a fuzzer mode). Test-only: it is exactly as unpredictable as its seed.
+ * "deterministic randomness" of fuzzer mode). Test-only: it is exactly as unpredictable
+ * as its seed.
  */
-final class DeterministicRandom extends SecureRandom {
+public final class DeterministicRandom extends SecureRandom {
     private static final long serialVersionUID = 1L;
 
-    DeterministicRandom(long seed) {
+    public DeterministicRandom(long seed) {
         super(new Spi(seed), null);
     }
 

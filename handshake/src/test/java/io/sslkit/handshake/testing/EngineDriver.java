@@ -1,4 +1,4 @@
-package io.sslkit.fuzz;
+package io.sslkit.handshake.testing;
 
 import io.sslkit.api.SslAlertException;
 import io.sslkit.handshake.SslEngine;
@@ -8,16 +8,18 @@ import java.nio.ByteBuffer;
 /**
  * Feeds wire bytes to an engine the way a transport would (unwrap until it needs more, wrap out whatever it wants to
  * send) under a {@link Budget}, and checks the engine-level invariants: progress on every call, output bounded by
- * the input, and a failed engine stays failed.
+ * the input, and a failed engine stays failed. It also counts the application data the
+ * engine delivered.
  */
-final class EngineDriver {
+public final class EngineDriver {
     private final SslEngine engine;
     private final Budget budget;
     private final ByteBuffer app;
     private final ByteBuffer net;
     private long produced;
+    private long applicationBytes;
 
-    EngineDriver(SslEngine engine, Budget budget) {
+    public EngineDriver(SslEngine engine, Budget budget) {
         this.engine = engine;
         this.budget = budget;
         this.app = ByteBuffer.allocate(engine.applicationBufferSize());
@@ -25,15 +27,20 @@ final class EngineDriver {
     }
 
     /** Wire bytes the engine has produced so far (drained and discarded, or collected by {@link #drain}). */
-    long produced() {
+    public long produced() {
         return produced;
+    }
+
+    /** Application data bytes unwrap has delivered so far. */
+    public long applicationBytes() {
+        return applicationBytes;
     }
 
     /**
      * Feeds {@code input}; returns the alert the engine ended with, or null when it accepted everything (possibly
      * waiting for more). Everything the engine wants to send is drained before and after each record.
      */
-    SslAlertException feed(byte[] input) {
+    public SslAlertException feed(byte[] input) {
         ByteBuffer src = ByteBuffer.wrap(input);
         try {
             drain(null);
@@ -48,6 +55,7 @@ final class EngineDriver {
                 int before = src.position();
                 SslEngine.Result r = budget.call("unwrap", () -> engine.unwrap(src, app));
                 checkResult(r, src.position() - before);
+                applicationBytes += r.bytesProduced();
                 drain(null);
                 if (r.status() == SslEngine.Status.BUFFER_UNDERFLOW || r.status() == SslEngine.Status.CLOSED) {
                     break;
@@ -76,7 +84,7 @@ final class EngineDriver {
     /**
      * Wraps until the engine has nothing more to send; appends the bytes to {@code sink} when not null.
      */
-    void drain(ByteArrayOutputStream sink) throws SslAlertException {
+    public void drain(ByteArrayOutputStream sink) throws SslAlertException {
         for (int calls = 0; ; calls++) {
             if (calls > 1000) {
                 throw new AssertionError("wrap keeps producing output");

@@ -1,4 +1,4 @@
-package io.sslkit.handshake.internal;
+package io.sslkit.handshake.testing;
 
 import io.sslkit.api.SslAlertException;
 import java.lang.invoke.MethodHandle;
@@ -9,12 +9,11 @@ import java.lang.invoke.MethodType;
  * The invariants every fuzz target asserts for one input: only {@link SslAlertException} escapes the code under test
  * (anything else becomes an {@link AssertionError}, which Jazzer reports as a finding), no single call takes longer
  * than {@link #MAX_CALL_MILLIS}, and the bytes allocated while handling the input stay within
- * {@code fixedBytes + bytesPerInputByte * inputLength}. The fuzz module's Budget: test classes are not shared between
- * modules.
+ * {@code fixedBytes + bytesPerInputByte * inputLength}.
  */
-final class Budget {
+public final class Budget {
     /** Per call; generous because the first calls of a JVM also load and JIT-compile classes. */
-    static final long MAX_CALL_MILLIS = 2000;
+    public static final long MAX_CALL_MILLIS = 2000;
 
     /**
      * com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes, looked up at run time: these tests are compiled
@@ -23,19 +22,19 @@ final class Budget {
     private static final MethodHandle ALLOCATED_BYTES = allocatedBytes();
 
     @FunctionalInterface
-    interface Call<T> {
+    public interface Call<T> {
         T run() throws SslAlertException;
     }
 
     private final long allowedBytes;
     private long allocated;
 
-    Budget(int inputLength, long fixedBytes, long bytesPerInputByte) {
+    public Budget(int inputLength, long fixedBytes, long bytesPerInputByte) {
         this.allowedBytes = fixedBytes + bytesPerInputByte * inputLength;
     }
 
     /** Runs one call of the code under test under the invariants; an alert passes through unchanged. */
-    <T> T call(String what, Call<T> call) throws SslAlertException {
+    public <T> T call(String what, Call<T> call) throws SslAlertException {
         long before = allocatedBytesOfThisThread();
         long start = System.nanoTime();
         try {
@@ -86,7 +85,7 @@ final class Budget {
      * may get further into code not yet loaded; a deterministic input that still overspends once everything it
      * reaches is loaded is a finding.
      */
-    static void allowingClassLoading(Runnable body) {
+    public static void allowingClassLoading(Runnable body) {
         for (int attempt = 1; ; attempt++) {
             try {
                 body.run();
@@ -100,7 +99,7 @@ final class Budget {
     }
 
     /** The allocation bound was exceeded. */
-    static final class OverAllocation extends AssertionError {
+    public static final class OverAllocation extends AssertionError {
         private static final long serialVersionUID = 1L;
 
         OverAllocation(String message) {
