@@ -16,21 +16,25 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Lucky 13 countermeasure, checked by counting instead of timing: CBC records of one length cost the same number
- * of compression-function calls whatever their padding length, and whether padding or MAC is good or bad.
+ * of compression-function calls whatever their padding length, and whether padding or MAC is good or bad; both with a
+ * digest that offers its compression function (the constant-time path) and with one that does not (the fallback).
  */
 class EqualWorkTest {
 
-    static List<Suite> suites() {
-        List<Suite> out = new ArrayList<>();
-        for (ProtocolVersion v : ProtocolVersion.values()) {
-            for (JcaDigest d : JcaDigest.ALL) {
-                if (!v.isSsl3() || d.ssl3PadLength() > 0) {
-                    out.add(Suite.of(v, JcaBulkCipher.AES_128_CBC, d));
-                    out.add(Suite.of(v, JcaBulkCipher.DES_CBC, d));
+    static List<Arguments> suites() {
+        List<Arguments> out = new ArrayList<>();
+        for (boolean compressionFunction : new boolean[] {true, false}) {
+            for (ProtocolVersion v : ProtocolVersion.values()) {
+                for (JcaDigest d : JcaDigest.ALL) {
+                    if (!v.isSsl3() || d.ssl3PadLength() > 0) {
+                        out.add(Arguments.of(Suite.of(v, JcaBulkCipher.AES_128_CBC, d), compressionFunction));
+                        out.add(Arguments.of(Suite.of(v, JcaBulkCipher.DES_CBC, d), compressionFunction));
+                    }
                 }
             }
         }
@@ -75,10 +79,10 @@ class EqualWorkTest {
         return counting.compressions();
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}, compression function {1}")
     @MethodSource("suites")
-    void everyPaddingLengthAndEveryFailureCostsTheSame(Suite s) throws Exception {
-        CountingDigest counting = new CountingDigest(s.digest());
+    void everyPaddingLengthAndEveryFailureCostsTheSame(Suite s, boolean compressionFunction) throws Exception {
+        CountingDigest counting = new CountingDigest(s.digest(), compressionFunction);
         int bs = s.cipher().blockSize();
         int maxPad = s.version().isSsl3() ? bs - 1 : 255;
         int total = ((s.digest().length() + 1 + maxPad + 40) / bs + 1) * bs;

@@ -20,4 +20,13 @@ public interface Digest {
     int ssl3PadLength();
 
     DigestInstance newInstance();
+
+    /**
+     * A fresh compression function of this hash, for the record layer's constant-time MAC check over CBC records;
+     * null (the default) when the module offers none. The record layer then falls back to hashing with
+     * {@link #newInstance()} and evening out the number of compressions, which leaves nanosecond-scale differences.
+     */
+    default CompressionFunction newCompressionFunction() {
+        return null;
+    }
 }

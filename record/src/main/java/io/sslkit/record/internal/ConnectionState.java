@@ -89,7 +89,7 @@ public final class ConnectionState {
             return length;
         }
         int content = fragOff + explicitIvLength;
-        mac.compute(seq, type, wireVersion, buf, content, length, length, buf, content + length);
+        mac.compute(seq, type, wireVersion, buf, content, length, buf, content + length);
         int n = length + macLength;
         if (block) {
             // The least padding that reaches a block boundary: longer padding hides lengths but costs bytes.
@@ -129,12 +129,31 @@ public final class ConnectionState {
     /**
      * Decrypts and checks one record fragment from {@code src} into {@code dst}, which may be {@code src} at the same
      * offset (decryption in place); the content then starts at {@code dst[dstOff + explicitIvLength()]}. A bad MAC,
-     * bad padding or impossible length all give bad_record_mac after the same work, so that none can be told from
-     * another.
+     * bad padding or impossible length all give bad_record_mac.
      *
      * @return the content length
      */
     public int unprotect(int type, int wireVersion, byte[] src, int srcOff, int length, byte[] dst, int dstOff)
+            throws SslAlertException {
+        int contentLength = open(type, wireVersion, src, srcOff, length, dst, dstOff);
+        if (contentLength < 0) {
+            // Only now, after a check that had no exit of its own, does the outcome branch; the peer learns it
+            // from the fatal alert anyway.
+            throw new BadRecordMacException();
+        }
+        return contentLength;
+    }
+
+    /**
+     * The check behind {@link #unprotect}, which reports a refused record by value: decryption, padding check and MAC
+     * check run to the end whatever fails, and their verdicts are combined with masks into one result, so that bad
+     * padding, a bad MAC and a valid record take the same work (and, with a digest that offers its compression
+     * function, the same instructions). Only public facts (the fragment's length) end it early.
+     *
+     * @return the content length, or -1 when the record is refused
+     * @throws SslAlertException internal_error when the sequence number would wrap
+     */
+    public int open(int type, int wireVersion, byte[] src, int srcOff, int length, byte[] dst, int dstOff)
             throws SslAlertException {
         long seq = nextSeqNum();
         if (mac == null) {
@@ -143,20 +162,19 @@ public final class ConnectionState {
         }
         if (!block) {
             if (length < macLength) {
-                throw badRecordMac();
+                return -1;
             }
             cipher.process(src, srcOff, length, dst, dstOff);
             int contentLength = length - macLength;
-            mac.compute(seq, type, wireVersion, dst, dstOff, contentLength, contentLength, computedMac, 0);
-            if (ConstantTime.difference(computedMac, 0, dst, dstOff + contentLength, macLength) != 0) {
-                throw badRecordMac();
-            }
-            return contentLength;
+            mac.compute(seq, type, wireVersion, dst, dstOff, contentLength, computedMac, 0);
+            int good = ConstantTime.isZero(
+                    ConstantTime.difference(computedMac, 0, dst, dstOff + contentLength, macLength));
+            return (contentLength & good) | ~good;
         }
         // Public checks first: the length alone says nothing secret.
         int minimum = explicitIvLength + (macLength + 1 + blockSize - 1) / blockSize * blockSize;
         if (length % blockSize != 0 || length < minimum) {
-            throw badRecordMac();
+            return -1;
         }
         cipher.process(src, srcOff, length, dst, dstOff);
         int off = dstOff + explicitIvLength;
@@ -167,14 +185,12 @@ public final class ConnectionState {
         // content this record can hold: the same work as for good padding, after which the MAC fails anyway.
         int contentLength = n - macLength - 1 - (padLength & good);
         int maxContent = n - macLength - 1;
-        mac.compute(seq, type, wireVersion, dst, off, contentLength, maxContent, computedMac, 0);
+        mac.computeHidingLength(seq, type, wireVersion, dst, off, contentLength, maxContent, computedMac, 0);
         int scanStart = Math.max(0, maxContent - (ssl3 ? blockSize - 1 : 255));
         int macDiff = ConstantTime.macDifference(dst, off, n, contentLength, scanStart, computedMac, macLength,
                 macScratch);
-        if ((~good | macDiff) != 0) {
-            throw badRecordMac();
-        }
-        return contentLength;
+        int accepted = good & ConstantTime.isZero(macDiff);
+        return (contentLength & accepted) | ~accepted;
     }
 
     /** SSL 3.0 checks only the padding length: less than a block, and room for the MAC (RFC 6101 §5.2.3.2). */
@@ -213,9 +229,5 @@ public final class ConnectionState {
 
     public long seqNum() {
         return seqNum;
-    }
-
-    private static SslAlertException badRecordMac() {
-        return new BadRecordMacException();
     }
 }

@@ -1,5 +1,6 @@
 package io.sslkit.record.internal;
 
+import io.sslkit.api.spi.CompressionFunction;
 import io.sslkit.api.spi.Digest;
 import io.sslkit.api.spi.DigestInstance;
 
@@ -26,6 +27,8 @@ public final class Ssl3Mac implements RecordMac {
     private final byte[] header = new byte[HEADER_LENGTH];
     private final byte[] innerHash;
     private final byte[] burnBuffer;
+    /** The inner hash of CBC records, when the digest offers its compression function; else null. */
+    private final LengthHidingHash hidingHash;
 
     public Ssl3Mac(Digest digest, byte[] secret) {
         int padLength = digest.ssl3PadLength();
@@ -40,6 +43,8 @@ public final class Ssl3Mac implements RecordMac {
         this.pad2 = filled(padLength, PAD_2);
         this.innerHash = new byte[macLength];
         this.burnBuffer = new byte[CompressionCount.scratchLength(blockLength)];
+        CompressionFunction f = digest.newCompressionFunction();
+        this.hidingHash = f == null ? null : new LengthHidingHash(digest, f);
     }
 
     private static byte[] filled(int length, byte value) {
@@ -54,24 +59,53 @@ public final class Ssl3Mac implements RecordMac {
     }
 
     @Override
-    public void compute(long seqNum, int type, int wireVersion, byte[] data, int off, int length, int maxLength,
-                        byte[] out, int outOff) {
-        Bytes.putLong(header, 0, seqNum);
-        header[8] = (byte) type;
-        header[9] = (byte) (length >>> 8);
-        header[10] = (byte) length;
+    public void compute(long seqNum, int type, int wireVersion, byte[] data, int off, int length, byte[] out,
+                        int outOff) {
+        header(seqNum, type, length);
         md.update(secret, 0, secret.length);
         md.update(pad1, 0, pad1.length);
         md.update(header, 0, HEADER_LENGTH);
         md.update(data, off, length);
         md.digest(innerHash, 0);
+        outer(out, outOff);
+    }
+
+    @Override
+    public void computeHidingLength(long seqNum, int type, int wireVersion, byte[] data, int off, int length,
+                                    int maxLength, byte[] out, int outOff) {
+        header(seqNum, type, length);
+        if (hidingHash != null) {
+            hidingHash.update(secret, 0, secret.length);
+            hidingHash.update(pad1, 0, pad1.length);
+            hidingHash.update(header, 0, HEADER_LENGTH);
+            hidingHash.digestHidingLength(data, off, length, maxLength, innerHash, 0);
+            // The outer hash's input has a public length: the running digest, faster, is safe there.
+            outer(out, outOff);
+            return;
+        }
         md.update(secret, 0, secret.length);
-        md.update(pad2, 0, pad2.length);
-        md.update(innerHash, 0, macLength);
-        md.digest(out, outOff);
+        md.update(pad1, 0, pad1.length);
+        md.update(header, 0, HEADER_LENGTH);
+        md.update(data, off, length);
+        md.digest(innerHash, 0);
+        outer(out, outOff);
         long prefix = secret.length + pad1.length + HEADER_LENGTH;
         CompressionCount.burn(md, burnBuffer, blockLength,
                 CompressionCount.blocks(prefix + maxLength, blockLength)
                         - CompressionCount.blocks(prefix + length, blockLength));
+    }
+
+    private void header(long seqNum, int type, int length) {
+        Bytes.putLong(header, 0, seqNum);
+        header[8] = (byte) type;
+        header[9] = (byte) (length >>> 8);
+        header[10] = (byte) length;
+    }
+
+    private void outer(byte[] out, int outOff) {
+        md.update(secret, 0, secret.length);
+        md.update(pad2, 0, pad2.length);
+        md.update(innerHash, 0, macLength);
+        md.digest(out, outOff);
     }
 }

@@ -1,5 +1,6 @@
 package io.sslkit.record.internal;
 
+import io.sslkit.api.spi.CompressionFunction;
 import io.sslkit.api.spi.Digest;
 import io.sslkit.api.spi.DigestInstance;
 
@@ -24,6 +25,8 @@ public final class TlsHmac implements RecordMac {
     private final byte[] header = new byte[HEADER_LENGTH];
     private final byte[] innerHash;
     private final byte[] burnBuffer;
+    /** The inner hash of CBC records, when the digest offers its compression function; else null. */
+    private final LengthHidingHash hidingHash;
 
     public TlsHmac(Digest digest, byte[] secret) {
         this.md = digest.newInstance();
@@ -31,6 +34,8 @@ public final class TlsHmac implements RecordMac {
         this.macLength = digest.length();
         this.innerHash = new byte[macLength];
         this.burnBuffer = new byte[CompressionCount.scratchLength(blockLength)];
+        CompressionFunction f = digest.newCompressionFunction();
+        this.hidingHash = f == null ? null : new LengthHidingHash(digest, f);
         byte[] k = secret.length > blockLength ? hashKey(md, secret) : secret;
         innerPad = new byte[blockLength];
         outerPad = new byte[blockLength];
@@ -52,26 +57,53 @@ public final class TlsHmac implements RecordMac {
     }
 
     @Override
-    public void compute(long seqNum, int type, int wireVersion, byte[] data, int off, int length, int maxLength,
-                        byte[] out, int outOff) {
-        Bytes.putLong(header, 0, seqNum);
-        header[8] = (byte) type;
-        header[9] = (byte) (wireVersion >>> 8);
-        header[10] = (byte) wireVersion;
-        header[11] = (byte) (length >>> 8);
-        header[12] = (byte) length;
+    public void compute(long seqNum, int type, int wireVersion, byte[] data, int off, int length, byte[] out,
+                        int outOff) {
+        header(seqNum, type, wireVersion, length);
         // The keyed pads are fed again for every record instead of copying a pre-keyed state: one compression
         // more per record, and no allocation.
         md.update(innerPad, 0, blockLength);
         md.update(header, 0, HEADER_LENGTH);
         md.update(data, off, length);
         md.digest(innerHash, 0);
-        md.update(outerPad, 0, blockLength);
-        md.update(innerHash, 0, macLength);
-        md.digest(out, outOff);
+        outer(out, outOff);
+    }
+
+    @Override
+    public void computeHidingLength(long seqNum, int type, int wireVersion, byte[] data, int off, int length,
+                                    int maxLength, byte[] out, int outOff) {
+        header(seqNum, type, wireVersion, length);
+        if (hidingHash != null) {
+            hidingHash.update(innerPad, 0, blockLength);
+            hidingHash.update(header, 0, HEADER_LENGTH);
+            hidingHash.digestHidingLength(data, off, length, maxLength, innerHash, 0);
+            // The outer hash's input has a public length: the running digest, faster, is safe there.
+            outer(out, outOff);
+            return;
+        }
+        md.update(innerPad, 0, blockLength);
+        md.update(header, 0, HEADER_LENGTH);
+        md.update(data, off, length);
+        md.digest(innerHash, 0);
+        outer(out, outOff);
         long prefix = blockLength + HEADER_LENGTH;
         CompressionCount.burn(md, burnBuffer, blockLength,
                 CompressionCount.blocks(prefix + maxLength, blockLength)
                         - CompressionCount.blocks(prefix + length, blockLength));
+    }
+
+    private void header(long seqNum, int type, int wireVersion, int length) {
+        Bytes.putLong(header, 0, seqNum);
+        header[8] = (byte) type;
+        header[9] = (byte) (wireVersion >>> 8);
+        header[10] = (byte) wireVersion;
+        header[11] = (byte) (length >>> 8);
+        header[12] = (byte) length;
+    }
+
+    private void outer(byte[] out, int outOff) {
+        md.update(outerPad, 0, blockLength);
+        md.update(innerHash, 0, macLength);
+        md.digest(out, outOff);
     }
 }

@@ -1,11 +1,15 @@
 package io.sslkit.record.testing;
 
+import io.sslkit.api.spi.CompressionFunction;
 import io.sslkit.api.spi.Digest;
 import io.sslkit.api.spi.DigestInstance;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** Test-only Digest over the JDK's MessageDigest, standing in for the digest modules being written alongside. */
+/**
+ * Test-only Digest over the JDK's MessageDigest, standing in for the digest modules being written alongside; its
+ * compression function is the digest module's, as the record layer's constant-time CBC MAC check uses it.
+ */
 public record JcaDigest(String name, String jcaName, String hmacName, int length, int blockLength, int ssl3PadLength)
         implements Digest {
 
@@ -23,6 +27,18 @@ public record JcaDigest(String name, String jcaName, String hmacName, int length
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public CompressionFunction newCompressionFunction() {
+        Digest module = switch (name) {
+            case "MD5" -> new io.sslkit.cipher.md5.internal.Md5Digest();
+            case "SHA" -> new io.sslkit.cipher.sha1.internal.Sha1Digest();
+            case "SHA256" -> new io.sslkit.cipher.sha2.internal.Sha256Digest();
+            case "SHA384" -> new io.sslkit.cipher.sha2.internal.Sha384Digest();
+            default -> throw new IllegalStateException("no digest module for " + name);
+        };
+        return module.newCompressionFunction();
     }
 
     @Override

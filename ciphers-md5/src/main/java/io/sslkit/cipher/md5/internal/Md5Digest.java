@@ -1,5 +1,6 @@
 package io.sslkit.cipher.md5.internal;
 
+import io.sslkit.api.spi.CompressionFunction;
 import io.sslkit.api.spi.Digest;
 import io.sslkit.api.spi.DigestInstance;
 import io.sslkit.api.spi.MessageDigestInstance;
@@ -32,5 +33,10 @@ public final class Md5Digest implements Digest {
     @Override
     public DigestInstance newInstance() {
         return instances.get();
+    }
+
+    @Override
+    public CompressionFunction newCompressionFunction() {
+        return new Md5Compression();
     }
 }

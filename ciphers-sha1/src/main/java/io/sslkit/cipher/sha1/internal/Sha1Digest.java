@@ -1,5 +1,6 @@
 package io.sslkit.cipher.sha1.internal;
 
+import io.sslkit.api.spi.CompressionFunction;
 import io.sslkit.api.spi.Digest;
 import io.sslkit.api.spi.DigestInstance;
 import io.sslkit.api.spi.MessageDigestInstance;
@@ -35,5 +36,10 @@ public final class Sha1Digest implements Digest {
     @Override
     public DigestInstance newInstance() {
         return instances.get();
+    }
+
+    @Override
+    public CompressionFunction newCompressionFunction() {
+        return new Sha1Compression();
     }
 }

@@ -1,5 +1,6 @@
 package io.sslkit.cipher.sha2.internal;
 
+import io.sslkit.api.spi.CompressionFunction;
 import io.sslkit.api.spi.Digest;
 import io.sslkit.api.spi.DigestInstance;
 import io.sslkit.api.spi.MessageDigestInstance;
@@ -11,12 +12,14 @@ abstract class Sha2Digest implements Digest {
     private final Supplier<DigestInstance> instances;
     private final int length;
     private final int blockLength;
+    private final Supplier<CompressionFunction> compressions;
 
-    Sha2Digest(String name, String jcaName, int length, int blockLength) {
+    Sha2Digest(String name, String jcaName, int length, int blockLength, Supplier<CompressionFunction> compressions) {
         this.name = name;
         this.instances = MessageDigestInstance.factory(jcaName);
         this.length = length;
         this.blockLength = blockLength;
+        this.compressions = compressions;
     }
 
     @Override
@@ -42,5 +45,10 @@ abstract class Sha2Digest implements Digest {
     @Override
     public DigestInstance newInstance() {
         return instances.get();
+    }
+
+    @Override
+    public CompressionFunction newCompressionFunction() {
+        return compressions.get();
     }
 }
