@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A live client and server exchanging records one at a time, with one side, the victim, fed a foreign record at a
@@ -50,6 +51,10 @@ final class Conversation {
     /** Fragment lengths of the protected records the victim received: an injected record comes after them. */
     private final List<Integer> deliveredProtected = new ArrayList<>();
     private SslAlertException victimFailure;
+    /** Whether the victim failed on the injected record itself rather than on a genuine one before or after it. */
+    private boolean failedOnInjection;
+    /** Genuine records of the peer that never reach the victim (a message the peer sent and an attacker dropped). */
+    private Predicate<Wiretap.Rec> withheld = r -> false;
 
     /**
      * @param resumedMaster the master secret of the session an abbreviated handshake resumes (taken from the wire of
@@ -60,6 +65,12 @@ final class Conversation {
         this.server = server;
         this.victimIsServer = victimIsServer;
         this.resumedMaster = resumedMaster;
+    }
+
+    /** Drops the peer's records that match {@code p} on their way to the victim; returns this conversation. */
+    Conversation withhold(Predicate<Wiretap.Rec> p) {
+        this.withheld = p;
+        return this;
     }
 
     SslEngine victim() {
@@ -84,6 +95,7 @@ final class Conversation {
             if (!injected && deliveredToVictim == at && (!victimQueue.isEmpty() || quiet)) {
                 injected = true;
                 feed(victim(), forge(injection));
+                failedOnInjection = victimFailure != null;
                 collect(!victimIsServer);
                 if (victimFailure != null) {
                     return victimFailure;
@@ -165,6 +177,9 @@ final class Conversation {
             (fromClient ? clientSent : serverSent).add(r);
             boolean isProtected = tap.protectedFrom(fromClient);
             for (Wiretap.Rec piece : tap.observe(fromClient, r)) {
+                if (!victimSpoke && withheld.test(piece)) {
+                    continue;
+                }
                 (fromClient ? toServer : toClient).add(new Queued(piece, isProtected));
             }
         }
@@ -189,6 +204,11 @@ final class Conversation {
         if (isClient != victimIsServer && victimFailure == null) {
             victimFailure = ex;
         }
+    }
+
+    /** True when the victim's failure came from the injected record (it refused it on arrival). */
+    boolean failedOnInjection() {
+        return failedOnInjection;
     }
 
     /**

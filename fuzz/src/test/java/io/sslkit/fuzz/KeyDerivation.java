@@ -2,17 +2,20 @@ package io.sslkit.fuzz;
 
 import io.sslkit.api.ProtocolVersion;
 import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.util.Arrays;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * An eavesdropper who holds the server's RSA key: recovers the pre_master_secret from a ClientKeyExchange and
+ * An eavesdropper who holds the server's RSA key, or for DHE the server's random draws: recovers the
+ * pre_master_secret from a ClientKeyExchange and
  * derives the master secret and key_block as RFC 6101 §6.1-6.2, RFC 2246 / 5246 §5, §6.3, §8.1 and
  * RFC 7627 define them, written independently of the handshake module (with the JDK's MD5, SHA-1 and HMAC) so
  * that a test can forge records under the real keys and look for the real secrets in log files.
@@ -29,6 +32,40 @@ final class KeyDerivation {
         Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
         rsa.init(Cipher.DECRYPT_MODE, serverKey);
         return rsa.doFinal(encrypted);
+    }
+
+    /**
+     * The DHE pre_master_secret Z = dh_Yc^x mod p without leading zero bytes (RFC 5246 §8.1.2), x being the server's
+     * private value: the draw d of exactly the length a p-sized random integer takes (BigInteger's way: ceil(bits/8)
+     * bytes, excess high bits cleared) whose g^d mod p is the dh_Ys the server sent. Checked against the wire, so a
+     * wrong guess cannot pass unnoticed.
+     */
+    static byte[] dhePreMasterSecret(byte[] serverKeyExchangeBody, byte[] clientKeyExchangeBody, List<byte[]> draws) {
+        int[] at = {0};
+        BigInteger p = new BigInteger(1, vector16(serverKeyExchangeBody, at));
+        BigInteger g = new BigInteger(1, vector16(serverKeyExchangeBody, at));
+        BigInteger ys = new BigInteger(1, vector16(serverKeyExchangeBody, at));
+        BigInteger yc = new BigInteger(1, vector16(clientKeyExchangeBody, new int[] {0}));
+        int bits = p.bitLength();
+        for (byte[] d : draws) {
+            if (d.length != (bits + 7) / 8) {
+                continue;
+            }
+            BigInteger x = new BigInteger(1, d).mod(BigInteger.ONE.shiftLeft(bits));
+            if (g.modPow(x, p).equals(ys)) {
+                byte[] z = yc.modPow(x, p).toByteArray();
+                return z[0] == 0 && z.length > 1 ? Arrays.copyOfRange(z, 1, z.length) : z;
+            }
+        }
+        throw new IllegalStateException("the server's DH private value is none of its " + draws.size() + " draws");
+    }
+
+    /** The opaque&lt;1..2^16-1&gt; at {@code at[0]}; advances it. */
+    private static byte[] vector16(byte[] body, int[] at) {
+        int length = ((body[at[0]] & 0xff) << 8) | (body[at[0] + 1] & 0xff);
+        byte[] v = Arrays.copyOfRange(body, at[0] + 2, at[0] + 2 + length);
+        at[0] += 2 + length;
+        return v;
     }
 
     static byte[] masterSecret(ProtocolVersion version, byte[] preMaster, byte[] clientRandom, byte[] serverRandom)

@@ -61,6 +61,7 @@ final class Wiretap {
     byte[] clientRandom;
     byte[] serverRandom;
     byte[] clientKeyExchange;
+    byte[] serverKeyExchange;
     ProtocolVersion version;
     int suite = -1;
     /** Whether ServerHello answered extended_master_secret (RFC 7627). */
@@ -71,6 +72,15 @@ final class Wiretap {
     private byte[] sessionHashInput;
     private boolean clientChanged;
     private boolean serverChanged;
+    /** The server's randomness, for an ephemeral Diffie-Hellman exchange; null when the server key suffices. */
+    private RecordingRandom serverDraws;
+
+    private List<byte[]> serverDraws() {
+        if (serverDraws == null) {
+            throw new IllegalStateException("a DHE suite: give the tap the server's RecordingRandom");
+        }
+        return serverDraws.draws();
+    }
 
     /** Cuts wire bytes into whole records; a trailing partial record is an error in the test. */
     static List<Rec> records(byte[] wire) {
@@ -142,6 +152,9 @@ final class Wiretap {
                 suite = ((body[35 + idLength] & 0xff) << 8) | (body[36 + idLength] & 0xff);
                 extendedMasterSecret = hasExtension(body, 38 + idLength, 23);
             }
+            case 12 -> {
+                serverKeyExchange = body;
+            }
             case 16 -> {
                 clientKeyExchange = body;
                 sessionHashInput = transcript.toByteArray();
@@ -166,9 +179,15 @@ final class Wiretap {
         return false;
     }
 
+    /** For DHE suites: the server's randomness, in which {@link #secrets} finds the server's private value. */
+    void serverDraws(RecordingRandom random) {
+        this.serverDraws = random;
+    }
+
     /**
-     * Derives the connection's keys: from the ClientKeyExchange (decrypted with the fixed server key) or, for an
-     * abbreviated handshake, from {@code resumedMaster}.
+     * Derives the connection's keys: from the ClientKeyExchange (RSA: decrypted with the fixed server key; DHE:
+     * agreed with the server's private value found among its random draws) or, for an abbreviated handshake, from
+     * {@code resumedMaster}.
      */
     Secrets secrets(byte[] resumedMaster) throws GeneralSecurityException {
         CipherSuite s = Engines.REGISTRY.definedSuites().stream().filter(x -> x.code() == suite).findFirst()
@@ -177,7 +196,9 @@ final class Wiretap {
         Digest mac = Engines.REGISTRY.digest(s.mac()).orElseThrow();
         byte[] master = resumedMaster;
         if (master == null) {
-            byte[] preMaster = KeyDerivation.preMasterSecret(version, clientKeyExchange, Pki.RSA.key());
+            byte[] preMaster = s.keyExchange().startsWith("DHE_")
+                    ? KeyDerivation.dhePreMasterSecret(serverKeyExchange, clientKeyExchange, serverDraws())
+                    : KeyDerivation.preMasterSecret(version, clientKeyExchange, Pki.RSA.key());
             master = extendedMasterSecret
                     ? KeyDerivation.extendedMasterSecret(version, preMaster, sessionHashInput)
                     : KeyDerivation.masterSecret(version, preMaster, clientRandom, serverRandom);

@@ -60,6 +60,14 @@ final class ServerHandshaker extends Handshaker {
                 onClientHello(ClientHello.decode(m.body()));
             }
             case CLIENT_CERTIFICATE -> {
+                if (m.type() == HandshakeType.CLIENT_KEY_EXCHANGE && version.isSsl3()) {
+                    // RFC 6101 §5.6.6: the no_certificate warning is only a "should"; §5.6.7: without a client
+                    // Certificate, ClientKeyExchange is the first message after ServerHelloDone. So it says "no
+                    // certificate" (TLS made the empty Certificate mandatory instead, RFC 5246 §7.4.6)
+                    noClientCertificate("ClientKeyExchange without Certificate or no_certificate alert");
+                    onClientKeyExchange(m.body());
+                    return;
+                }
                 if (m.type() != HandshakeType.CERTIFICATE) {
                     throw unexpected(m, "client Certificate" + (version.isSsl3() ? " or no_certificate alert" : ""));
                 }
