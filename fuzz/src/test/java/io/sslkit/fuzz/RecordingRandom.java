@@ -1,5 +1,6 @@
 package io.sslkit.fuzz;
 
+import io.sslkit.handshake.testing.DeterministicRandom;
 import java.security.SecureRandom;
 import java.security.SecureRandomSpi;
 import java.util.ArrayList;
