@@ -1,6 +1,5 @@
 package io.sslkit.fuzz;
 
-import io.sslkit.handshake.testing.Budget;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sslkit.alert.Alert;
 import io.sslkit.alert.AlertProtocol;
@@ -8,6 +7,7 @@ import io.sslkit.api.AlertDescription;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.SslListener;
+import io.sslkit.handshake.testing.Budget;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 

@@ -1,10 +1,10 @@
 package io.sslkit.fuzz;
 
-import io.sslkit.handshake.testing.Budget;
-import io.sslkit.handshake.testing.EngineDriver;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.handshake.SslEngine;
+import io.sslkit.handshake.testing.Budget;
+import io.sslkit.handshake.testing.EngineDriver;
 
 /**
  * Fuzz target for the client engine: after it has sent its ClientHello (offering SSL 3.0 to TLS 1.2, RSA and

@@ -1,11 +1,11 @@
 package io.sslkit.fuzz;
 
-import io.sslkit.handshake.testing.DeterministicRandom;
 import io.sslkit.api.AlgorithmRegistry;
 import io.sslkit.api.Policy;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.handshake.SslConfig;
 import io.sslkit.handshake.SslEngine;
+import io.sslkit.handshake.testing.DeterministicRandom;
 import java.util.List;
 
 /** Engine configurations shared by the targets and tests: the fixed PKI, deterministic randomness, LEGACY policy. */

@@ -1,12 +1,12 @@
 package io.sslkit.fuzz;
 
-import io.sslkit.handshake.testing.Budget;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sslkit.api.AlertDescription;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.BulkCipher;
 import io.sslkit.api.spi.Digest;
+import io.sslkit.handshake.testing.Budget;
 import io.sslkit.record.CipherState;
 import io.sslkit.record.Record;
 import io.sslkit.record.RecordLayer;

@@ -1,8 +1,5 @@
 package io.sslkit.fuzz;
 
-import io.sslkit.handshake.testing.Budget;
-import io.sslkit.handshake.testing.EngineDriver;
-import io.sslkit.handshake.testing.DeterministicRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,6 +18,9 @@ import io.sslkit.handshake.ClientAuth;
 import io.sslkit.handshake.SslConfig;
 import io.sslkit.handshake.SslEngine;
 import io.sslkit.handshake.SslSocket;
+import io.sslkit.handshake.testing.Budget;
+import io.sslkit.handshake.testing.DeterministicRandom;
+import io.sslkit.handshake.testing.EngineDriver;
 import io.sslkit.record.RecordLayer;
 import io.sslkit.record.RecordLimits;
 import java.io.ByteArrayOutputStream;

@@ -1,11 +1,11 @@
 package io.sslkit.fuzz;
 
-import io.sslkit.handshake.testing.Budget;
-import io.sslkit.handshake.testing.EngineDriver;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.handshake.SslEngine;
+import io.sslkit.handshake.testing.Budget;
+import io.sslkit.handshake.testing.EngineDriver;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 

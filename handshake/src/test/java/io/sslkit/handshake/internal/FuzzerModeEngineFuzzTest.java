@@ -1,7 +1,5 @@
 package io.sslkit.handshake.internal;
 
-import io.sslkit.handshake.testing.Budget;
-import io.sslkit.handshake.testing.EngineDriver;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +11,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.handshake.EngineAccess;
 import io.sslkit.handshake.SslEngine;
+import io.sslkit.handshake.testing.Budget;
+import io.sslkit.handshake.testing.EngineDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

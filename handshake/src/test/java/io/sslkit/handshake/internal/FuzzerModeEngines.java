@@ -1,6 +1,5 @@
 package io.sslkit.handshake.internal;
 
-import io.sslkit.handshake.testing.DeterministicRandom;
 import io.sslkit.api.AlgorithmRegistry;
 import io.sslkit.api.Policy;
 import io.sslkit.api.ProtocolVersion;
@@ -9,6 +8,7 @@ import io.sslkit.handshake.EngineAccess;
 import io.sslkit.handshake.SessionCache;
 import io.sslkit.handshake.SslConfig;
 import io.sslkit.handshake.SslEngine;
+import io.sslkit.handshake.testing.DeterministicRandom;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
