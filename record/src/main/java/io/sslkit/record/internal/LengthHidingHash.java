@@ -24,6 +24,7 @@ final class LengthHidingHash {
     private final byte[] block;
     private final byte[] state;
     private final byte[] kept;
+    private final byte[] lengthBytes;
     /** Bytes hashed so far, and how many of them wait in {@link #block}. */
     private int count;
     private int buffered;
@@ -42,6 +43,7 @@ final class LengthHidingHash {
         this.block = new byte[blockLength];
         this.state = new byte[f.stateLength()];
         this.kept = new byte[f.stateLength()];
+        this.lengthBytes = new byte[lengthField];
     }
 
     /** Hashes {@code length} bytes, a public number. */
@@ -76,31 +78,34 @@ final class LengthHidingHash {
         int fixed = Math.max(0, maxLength - CompressionCount.MAX_HIDDEN_LENGTH);
         update(data, off, fixed);
         int start = count;
-        int tailMax = maxLength - fixed;
         int end = start + length - fixed;
-        long bits = 8L * end;
+        int dataEnd = start + maxLength - fixed;
+        // data[dataOff + p] is the byte at message position p, for start <= p < dataEnd.
+        int dataOff = off + fixed - start;
         int lastBlock = (end + lengthField) >>> blockShift;
         int firstBlock = start >>> blockShift;
-        int finalBlock = (start + tailMax + lengthField) >>> blockShift;
+        int finalBlock = (dataEnd + lengthField) >>> blockShift;
+        lengthBytes(8L * end);
         java.util.Arrays.fill(kept, (byte) 0);
         for (int k = firstBlock; k <= finalBlock; k++) {
+            // The loop bounds depend on public positions only; every byte is masked against the secret end.
+            int base = k << blockShift;
             int from = k == firstBlock ? buffered : 0;
-            for (int i = from; i < blockLength; i++) {
-                int p = (k << blockShift) + i;
-                int j = p - start;
-                int b = j < tailMax ? data[off + fixed + j] & 0xff : 0;
-                b = (b & ConstantTime.lessThan(p, end)) | (0x80 & ConstantTime.equal(p, end));
-                int q = i - (blockLength - lengthField);
-                if (q >= 0) {
-                    int shift = bigEndian ? 8 * (lengthField - 1 - q) : 8 * q;
-                    int lengthByte = shift < Long.SIZE ? (int) (bits >>> shift) & 0xff : 0;
-                    b |= lengthByte & ConstantTime.equal(k, lastBlock);
-                }
-                block[i] = (byte) b;
+            int withData = Math.min(blockLength, Math.max(from, dataEnd - base));
+            for (int i = from; i < withData; i++) {
+                int p = base + i;
+                block[i] = (byte) ((data[dataOff + p] & ConstantTime.lessThan(p, end))
+                        | (0x80 & ConstantTime.equal(p, end)));
+            }
+            for (int i = withData; i < blockLength; i++) {
+                block[i] = (byte) (0x80 & ConstantTime.equal(base + i, end));
+            }
+            int take = ConstantTime.equal(k, lastBlock);
+            for (int q = 0, i = blockLength - lengthField; q < lengthField; q++, i++) {
+                block[i] |= (byte) (lengthBytes[q] & take);
             }
             f.compress(block, 0);
             f.state(state, 0);
-            int take = ConstantTime.equal(k, lastBlock);
             for (int i = 0; i < kept.length; i++) {
                 kept[i] |= (byte) (state[i] & take);
             }
@@ -109,5 +114,13 @@ final class LengthHidingHash {
         f.reset();
         count = 0;
         buffered = 0;
+    }
+
+    /** The length field that ends the padding, in the hash's byte order, into {@link #lengthBytes}. */
+    private void lengthBytes(long bits) {
+        for (int q = 0; q < lengthField; q++) {
+            int shift = bigEndian ? 8 * (lengthField - 1 - q) : 8 * q;
+            lengthBytes[q] = shift < Long.SIZE ? (byte) (bits >>> shift) : 0;
+        }
     }
 }

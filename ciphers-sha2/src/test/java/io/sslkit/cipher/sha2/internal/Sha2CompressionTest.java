@@ -48,6 +48,33 @@ class Sha2CompressionTest {
         }
     }
 
+    /**
+     * The record layer compresses blocks where they lie in the record, at any offset: the same blocks at offsets 1 to
+     * 15 (word reads that are not aligned) must give the same chaining value, written at an offset too.
+     */
+    private static void sameAtEveryOffset(Digest digest) {
+        CompressionFunction f = digest.newCompressionFunction();
+        int b = digest.blockLength();
+        byte[] blocks = new byte[3 * b];
+        new Random(2).nextBytes(blocks);
+        for (int off = 0; off < blocks.length; off += b) {
+            f.compress(blocks, off);
+        }
+        byte[] expected = new byte[f.stateLength()];
+        f.state(expected, 0);
+        for (int shift = 1; shift < 16; shift++) {
+            byte[] shifted = new byte[shift + blocks.length];
+            System.arraycopy(blocks, 0, shifted, shift, blocks.length);
+            f.reset();
+            for (int off = shift; off < shifted.length; off += b) {
+                f.compress(shifted, off);
+            }
+            byte[] state = new byte[shift + f.stateLength()];
+            f.state(state, shift);
+            assertArrayEquals(expected, Arrays.copyOfRange(state, shift, state.length), digest.name() + ", " + shift);
+        }
+    }
+
     @Test
     void sha256PaddedBlocksGiveTheDigest() {
         matchesTheDigest(new Sha256Digest());
@@ -58,5 +85,11 @@ class Sha2CompressionTest {
         // The whole SHA-512 state is the chaining value; SHA-384 outputs its first 48 bytes.
         matchesTheDigest(new Sha384Digest());
         assertEquals(64, new Sha384Digest().newCompressionFunction().stateLength());
+    }
+
+    @Test
+    void unalignedBlocksAndState() {
+        sameAtEveryOffset(new Sha256Digest());
+        sameAtEveryOffset(new Sha384Digest());
     }
 }
