@@ -1,14 +1,9 @@
 package io.sslkit.cipher.sha1.internal;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static io.sslkit.api.spi.testing.CompressionFunctionChecks.matchesTheDigest;
+import static io.sslkit.api.spi.testing.CompressionFunctionChecks.sameAtEveryOffset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sslkit.api.spi.CompressionFunction;
-import io.sslkit.api.spi.Digest;
-import io.sslkit.api.spi.DigestInstance;
-import java.nio.ByteOrder;
-import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,64 +12,6 @@ import org.junit.jupiter.api.Test;
  * block boundaries and for a chaining value reused after reset().
  */
 class Sha1CompressionTest {
-    private static byte[] hashByBlocks(Digest digest, CompressionFunction f, byte[] m) {
-        int b = digest.blockLength();
-        int lengthField = b >= 128 ? 16 : 8;
-        byte[] padded = Arrays.copyOf(m, ((m.length + lengthField) / b + 1) * b);
-        padded[m.length] = (byte) 0x80;
-        long bits = 8L * m.length;
-        for (int i = 0; i < 8; i++) {
-            int at = f.byteOrder() == ByteOrder.BIG_ENDIAN ? padded.length - 1 - i : padded.length - lengthField + i;
-            padded[at] = (byte) (bits >>> (8 * i));
-        }
-        f.reset();
-        for (int off = 0; off < padded.length; off += b) {
-            f.compress(padded, off);
-        }
-        byte[] state = new byte[f.stateLength()];
-        f.state(state, 0);
-        return Arrays.copyOf(state, digest.length());
-    }
-
-    private static void matchesTheDigest(Digest digest) {
-        CompressionFunction f = digest.newCompressionFunction();
-        DigestInstance md = digest.newInstance();
-        Random r = new Random(1);
-        for (int length = 0; length <= 3 * digest.blockLength() + 1; length++) {
-            byte[] m = new byte[length];
-            r.nextBytes(m);
-            md.update(m);
-            assertArrayEquals(md.digest(), hashByBlocks(digest, f, m), digest.name() + ", length " + length);
-        }
-    }
-
-    /**
-     * The record layer compresses blocks where they lie in the record, at any offset: the same blocks at offsets 1 to
-     * 15 (word reads that are not aligned) must give the same chaining value, written at an offset too.
-     */
-    private static void sameAtEveryOffset(Digest digest) {
-        CompressionFunction f = digest.newCompressionFunction();
-        int b = digest.blockLength();
-        byte[] blocks = new byte[3 * b];
-        new Random(2).nextBytes(blocks);
-        for (int off = 0; off < blocks.length; off += b) {
-            f.compress(blocks, off);
-        }
-        byte[] expected = new byte[f.stateLength()];
-        f.state(expected, 0);
-        for (int shift = 1; shift < 16; shift++) {
-            byte[] shifted = new byte[shift + blocks.length];
-            System.arraycopy(blocks, 0, shifted, shift, blocks.length);
-            f.reset();
-            for (int off = shift; off < shifted.length; off += b) {
-                f.compress(shifted, off);
-            }
-            byte[] state = new byte[shift + f.stateLength()];
-            f.state(state, shift);
-            assertArrayEquals(expected, Arrays.copyOfRange(state, shift, state.length), digest.name() + ", " + shift);
-        }
-    }
-
     @Test
     void paddedBlocksGiveTheDigest() {
         matchesTheDigest(new Sha1Digest());
