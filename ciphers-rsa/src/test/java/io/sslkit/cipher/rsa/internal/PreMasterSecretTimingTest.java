@@ -10,6 +10,7 @@ import io.sslkit.api.AlertDescription;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.KeyExchange;
+import io.sslkit.record.testing.TimingHarness;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
