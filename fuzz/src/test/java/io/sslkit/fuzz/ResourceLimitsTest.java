@@ -26,7 +26,6 @@ import io.sslkit.record.RecordLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -47,8 +46,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * records in a row. (Knobs the engine lacks are listed in README.md.)
  */
 class ResourceLimitsTest {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     @ParameterizedTest
     @EnumSource(value = ProtocolVersion.class, names = {"SSL_3_0", "TLS_1_2"})
@@ -90,9 +87,9 @@ class ResourceLimitsTest {
         feed(server, record(22, ProtocolVersion.TLS_1_0, new byte[] {1, 0, 0, 0})); // warm up the classes
         SslEngine fresh = Engines.serverEngine(Engines.server(2, Engines.ALL_VERSIONS).build());
         byte[] header = {1, (byte) (declared >>> 16), (byte) (declared >>> 8), (byte) declared};
-        long before = THREADS.getCurrentThreadAllocatedBytes();
+        long before = Budget.allocatedBytesOfThisThread();
         SslAlertException e = feed(fresh, record(22, ProtocolVersion.TLS_1_0, header));
-        long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+        long allocated = Budget.allocatedBytesOfThisThread() - before;
         assertNotNull(e);
         assertTrue(allocated < 1 << 20, allocated + " bytes allocated to refuse a " + declared + "-byte length");
     }
@@ -114,9 +111,9 @@ class ResourceLimitsTest {
             wire.writeBytes(record(22, ProtocolVersion.TLS_1_0, new byte[] {b}));
         }
         byte[] input = Arrays.copyOf(wire.toByteArray(), wire.size() - 6); // the message stays incomplete
-        long before = THREADS.getCurrentThreadAllocatedBytes();
+        long before = Budget.allocatedBytesOfThisThread();
         assertNull(feed(server, input));
-        long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+        long allocated = Budget.allocatedBytesOfThisThread() - before;
         // each 6-byte record costs some objects (results, buffers, the driver's own); a quadratic assembler would
         // allocate about 2 x 8000^2 / 2 = 64 MB here, an order of magnitude above this bound
         long linearBound = (1L << 20) + 128L * input.length;

@@ -125,7 +125,7 @@ final class ClientHandshaker extends Handshaker {
         return random;
     }
 
-    private static Extension serverName(String name) {
+    static Extension serverName(String name) {
         byte[] host = name.getBytes(StandardCharsets.US_ASCII);
         byte[] list = new HandshakeWriter().u8(0).vector16(host).toByteArray();
         return new Extension(Extension.SERVER_NAME, new HandshakeWriter().vector16(list).toByteArray());

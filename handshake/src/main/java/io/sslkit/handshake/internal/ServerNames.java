@@ -34,10 +34,24 @@ final class ServerNames {
                     // RFC 6066 §3: at most one name of each type
                     throw new SslAlertException(AlertDescription.ILLEGAL_PARAMETER, "server_name: two host_names");
                 }
-                host = new String(name, StandardCharsets.US_ASCII);
+                host = hostName(name);
             }
         }
         return host;
+    }
+
+    /**
+     * HostName is a DNS name in ASCII (RFC 6066 §3; internationalized names travel as A-labels). Anything else would
+     * turn into replacement characters here and match or log as something the client never sent; a NUL could cut it.
+     */
+    private static String hostName(byte[] name) throws SslAlertException {
+        for (byte b : name) {
+            if (b < 0x21 || b > 0x7E) {
+                throw new SslAlertException(AlertDescription.ILLEGAL_PARAMETER,
+                        "server_name: host_name with byte 0x" + Integer.toHexString(b & 0xFF));
+            }
+        }
+        return new String(name, StandardCharsets.US_ASCII);
     }
 
     /** Whether the certificate names the host: a DNS subjectAltName (one leading wildcard label), else the CN. */

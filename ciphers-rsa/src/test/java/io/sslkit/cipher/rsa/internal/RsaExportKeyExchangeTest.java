@@ -96,6 +96,20 @@ class RsaExportKeyExchangeTest {
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, e.alert());
     }
 
+    /** Found by fuzzing: the modulus passed our checks, then Bouncy Castle's encryption threw. */
+    @Test
+    void signedTemporaryKeyWithASmallFactorIsRefused() throws Exception {
+        TestContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, LONG_KEY);
+        BigInteger n = BigInteger.valueOf(3).multiply(BigInteger.probablePrime(508, new java.security.SecureRandom()));
+        RSAPublicKey key = (RSAPublicKey) java.security.KeyFactory.getInstance("RSA")
+                .generatePublic(new java.security.spec.RSAPublicKeySpec(n, BigInteger.valueOf(65537)));
+        byte[] params = ServerRsaParams.of(key).encoded();
+        byte[] body = concat(params, contexts[0].signParameters(params));
+        SslAlertException e = assertThrows(SslAlertException.class,
+                () -> exchange.newClient(contexts[1]).processServerKeyExchange(body));
+        assertEquals(AlertDescription.ILLEGAL_PARAMETER, e.alert());
+    }
+
     @Test
     void malformedServerRsaParamsAreDecodeErrors() {
         TestContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, LONG_KEY);
