@@ -26,9 +26,17 @@ final class PreMasterSecretEncryptor {
 
     /** The ciphertext, exactly k bytes long. */
     static byte[] encrypt(RSAPublicKey key, byte[] preMasterSecret, SecureRandom random) throws SslAlertException {
+        RSAKeyParameters publicKey;
+        try {
+            publicKey = new RSAKeyParameters(false, key.getModulus(), key.getPublicExponent());
+        } catch (IllegalArgumentException e) {
+            // Bouncy Castle refuses a modulus that is even or has a small prime factor. A temporary RSA_EXPORT key
+            // was checked before (illegal_parameter), so this is the server certificate's key.
+            throw new SslAlertException(AlertDescription.BAD_CERTIFICATE,
+                    "the server's RSA key is unusable: " + e.getMessage(), e);
+        }
         PKCS1Encoding pkcs1 = new PKCS1Encoding(new RSAEngine());
-        pkcs1.init(true, new ParametersWithRandom(
-                new RSAKeyParameters(false, key.getModulus(), key.getPublicExponent()), random));
+        pkcs1.init(true, new ParametersWithRandom(publicKey, random));
         try {
             byte[] ciphertext = pkcs1.processBlock(preMasterSecret, 0, preMasterSecret.length);
             int k = (key.getModulus().bitLength() + 7) / 8;
