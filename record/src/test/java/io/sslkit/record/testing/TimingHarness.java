@@ -2,7 +2,6 @@ package io.sslkit.record.testing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +75,16 @@ public final class TimingHarness {
         long budgetNanos = Integer.getInteger("sslkit.timing.seconds", defaultSeconds) * 1_000_000_000L;
         long seed = Long.getLong("sslkit.timing.seed", new Random().nextLong());
         Random order = new Random(seed);
-        List<Input> shuffled = new ArrayList<>(inputs);
-        long[][] times = new long[inputs.size()][maxRounds];
+        int k = inputs.size();
+        int[] shuffled = new int[k];
+        for (int i = 0; i < k; i++) {
+            shuffled[i] = i;
+        }
+        // One array for every sample, in the order taken: the memory touched around a call depends on when it ran,
+        // not on its class. With an array per class, identical classes differed by up to |t| 5 (a class's array
+        // at a fixed address is a per-class constant the cache and store buffer can see).
+        long[] times = new long[maxRounds * k];
+        int[] classes = new int[maxRounds * k];
 
         for (int round = 0; round < warmupRounds; round++) {
             for (Input input : inputs) {
@@ -87,28 +94,47 @@ public final class TimingHarness {
         }
         long start = System.nanoTime();
         int rounds = 0;
+        int n = 0;
         while (rounds < maxRounds && System.nanoTime() - start < budgetNanos) {
-            Collections.shuffle(shuffled, order);
-            for (Input input : shuffled) {
-                int i = inputs.indexOf(input);
+            shuffle(shuffled, order);
+            for (int i : shuffled) {
                 // Prepared right before its call: preparing all classes first, in a fixed order, left the first
                 // ones' buffers colder in the cache, and the time then grew with the position in that order (1-4 ns
                 // in 3 us, t up to 38 between classes that run the same instructions).
-                Trial trial = input.prepare();
+                Trial trial = inputs.get(i).prepare();
                 long t0 = System.nanoTime();
                 Object outcome = call(trial);
                 long t1 = System.nanoTime();
-                times[i][rounds] = t1 - t0;
+                times[n] = t1 - t0;
+                classes[n] = i;
+                n++;
                 trial.check(outcome);
             }
             rounds++;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, double[]> samples = new LinkedHashMap<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            samples.put(inputs.get(i).name(), trimmed(Arrays.copyOf(times[i], rounds)));
+        for (int i = 0; i < k; i++) {
+            long[] mine = new long[rounds];
+            int m = 0;
+            for (int j = 0; j < n; j++) {
+                if (classes[j] == i) {
+                    mine[m++] = times[j];
+                }
+            }
+            samples.put(inputs.get(i).name(), trimmed(mine));
         }
         return new Result(samples, seed, rounds, seconds);
+    }
+
+    /** Fisher-Yates, so that each round's order is uniform and needs no list. */
+    private static void shuffle(int[] a, Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
     }
 
     /** A failure is an outcome too: it is timed like a result, and handed to the check. */
