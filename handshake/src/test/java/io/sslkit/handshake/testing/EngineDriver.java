@@ -101,6 +101,21 @@ public final class EngineDriver {
         }
     }
 
+    /**
+     * A client's opening (its ClientHello) sent, then the fuzzer's bytes fed as the server's records; returns what
+     * the client sent in answer to them.
+     */
+    public long openThenFeed(byte[] input) {
+        try {
+            drain(null);
+        } catch (SslAlertException e) {
+            throw new AssertionError("the client could not start", e);
+        }
+        long before = produced;
+        feed(input);
+        return produced - before;
+    }
+
     /** The fatal alert still goes out, and the engine refuses anything more. */
     private void afterFailure(SslAlertException e) {
         try {
