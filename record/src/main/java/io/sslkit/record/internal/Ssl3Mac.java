@@ -73,26 +73,21 @@ public final class Ssl3Mac implements RecordMac {
     @Override
     public void computeHidingLength(long seqNum, int type, int wireVersion, byte[] data, int off, int length,
                                     int maxLength, byte[] out, int outOff) {
-        header(seqNum, type, length);
-        if (hidingHash != null) {
-            hidingHash.update(secret, 0, secret.length);
-            hidingHash.update(pad1, 0, pad1.length);
-            hidingHash.update(header, 0, HEADER_LENGTH);
-            hidingHash.digestHidingLength(data, off, length, maxLength, innerHash, 0);
-            // The outer hash's input has a public length: the running digest, faster, is safe there.
-            outer(out, outOff);
+        if (hidingHash == null) {
+            compute(seqNum, type, wireVersion, data, off, length, out, outOff);
+            long prefix = secret.length + pad1.length + HEADER_LENGTH;
+            CompressionCount.burn(md, burnBuffer, blockLength,
+                    CompressionCount.blocks(prefix + maxLength, blockLength)
+                            - CompressionCount.blocks(prefix + length, blockLength));
             return;
         }
-        md.update(secret, 0, secret.length);
-        md.update(pad1, 0, pad1.length);
-        md.update(header, 0, HEADER_LENGTH);
-        md.update(data, off, length);
-        md.digest(innerHash, 0);
+        header(seqNum, type, length);
+        hidingHash.update(secret, 0, secret.length);
+        hidingHash.update(pad1, 0, pad1.length);
+        hidingHash.update(header, 0, HEADER_LENGTH);
+        hidingHash.digestHidingLength(data, off, length, maxLength, innerHash, 0);
+        // The outer hash's input has a public length: the running digest, faster, is safe there.
         outer(out, outOff);
-        long prefix = secret.length + pad1.length + HEADER_LENGTH;
-        CompressionCount.burn(md, burnBuffer, blockLength,
-                CompressionCount.blocks(prefix + maxLength, blockLength)
-                        - CompressionCount.blocks(prefix + length, blockLength));
     }
 
     private void header(long seqNum, int type, int length) {
