@@ -2,6 +2,7 @@ package io.sslkit.cipher.rsa.internal;
 
 import io.sslkit.api.AlertDescription;
 import io.sslkit.api.SslAlertException;
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -24,17 +25,24 @@ final class PreMasterSecretEncryptor {
         return secret;
     }
 
+    /**
+     * The encryption's own check of a public key (Bouncy Castle refuses a modulus that is even or has a small prime
+     * factor), as {@code alert}, so that such a key ends the handshake with an alert rather than an exception.
+     */
+    static RSAKeyParameters usableKey(BigInteger modulus, BigInteger exponent, AlertDescription alert, String what)
+            throws SslAlertException {
+        try {
+            return new RSAKeyParameters(false, modulus, exponent);
+        } catch (IllegalArgumentException e) {
+            throw new SslAlertException(alert, what + " is unusable: " + e.getMessage(), e);
+        }
+    }
+
     /** The ciphertext, exactly k bytes long. */
     static byte[] encrypt(RSAPublicKey key, byte[] preMasterSecret, SecureRandom random) throws SslAlertException {
-        RSAKeyParameters publicKey;
-        try {
-            publicKey = new RSAKeyParameters(false, key.getModulus(), key.getPublicExponent());
-        } catch (IllegalArgumentException e) {
-            // Bouncy Castle refuses a modulus that is even or has a small prime factor. A temporary RSA_EXPORT key
-            // was checked before (illegal_parameter), so this is the server certificate's key.
-            throw new SslAlertException(AlertDescription.BAD_CERTIFICATE,
-                    "the server's RSA key is unusable: " + e.getMessage(), e);
-        }
+        // A temporary RSA_EXPORT key was checked when it arrived (illegal_parameter), so this is the certificate's.
+        RSAKeyParameters publicKey = usableKey(key.getModulus(), key.getPublicExponent(),
+                AlertDescription.BAD_CERTIFICATE, "the server's RSA key");
         PKCS1Encoding pkcs1 = new PKCS1Encoding(new RSAEngine());
         pkcs1.init(true, new ParametersWithRandom(publicKey, random));
         try {

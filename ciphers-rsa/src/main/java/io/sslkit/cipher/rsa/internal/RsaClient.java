@@ -10,7 +10,6 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
-import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 /**
  * The client's half of RSA and RSA_EXPORT: picks the key to encrypt under (certificate key, or RSA_EXPORT's signed
@@ -95,13 +94,7 @@ final class RsaClient implements KeyExchange.Client {
         if (e.compareTo(BigInteger.valueOf(3)) < 0 || !e.testBit(0) || e.compareTo(n) >= 0) {
             throw new SslAlertException(AlertDescription.ILLEGAL_PARAMETER, "unusable temporary RSA exponent");
         }
-        try {
-            // The encryption's own check (Bouncy Castle refuses a modulus with a small prime factor), made here so
-            // that such a key is refused with an alert rather than failing the ClientKeyExchange with an exception.
-            new RSAKeyParameters(false, n, e);
-        } catch (IllegalArgumentException ex) {
-            throw new SslAlertException(AlertDescription.ILLEGAL_PARAMETER, "unusable temporary RSA modulus", ex);
-        }
+        PreMasterSecretEncryptor.usableKey(n, e, AlertDescription.ILLEGAL_PARAMETER, "the temporary RSA key");
         try {
             return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
         } catch (java.security.GeneralSecurityException ex) {
