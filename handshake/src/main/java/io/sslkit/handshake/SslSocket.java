@@ -127,7 +127,7 @@ public final class SslSocket implements Closeable {
                 return;
             }
             if (failure != null) {
-                throw failure;
+                throw reported(failure);
             }
             // a peer that declines (no_renegotiation) or an InputStream buffer nobody empties would otherwise keep
             // this loop going
