@@ -16,7 +16,9 @@ import io.sslkit.record.internal.ConnectionState;
 import io.sslkit.record.testing.TimingHarness;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.function.Executable;
@@ -36,10 +38,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * over the content alone, as before Lucky 13's fix, would be a whole hash block shorter for the valid record than for
  * the bad-padding one), and a bad MAC with 79 bytes of padding vs one with none (the padding length). The positive
  * control, a valid record with 64 more bytes of content, must be seen, or the run is too noisy to vouch for anything.
+ * Each class is thousands of records with random content (see {@link Pool}).
  *
  * <p>Reported, not asserted: the whole {@link RecordLayer#read} of a valid and of a refused (bad MAC) record, a
- * yardstick for what the exception and the returned Record cost on top of the check; and the same valid records as
- * two classes, which should differ by noise alone (a large t there says the run itself is biased).
+ * yardstick for what the exception and the returned Record cost on top of the check; and two sets of valid records
+ * as two classes, which should differ by noise alone (a large t there says the run itself is biased).
  *
  * <p>Run with {@code mvn -o -q -pl record test -Dsslkit.timing=true -Dtest='*TimingTest'
  * -Dsurefire.failIfNoSpecifiedTests=false}; see {@link TimingHarness} for the method and its knobs.
@@ -70,10 +73,14 @@ class CbcRecordTimingTest {
         return out;
     }
 
-    /** The first record of a connection (sequence number 0) of {@code total} bytes before the explicit IV. */
-    private static byte[] record(Suite s, int total, int padLength, boolean breakPadding, boolean breakMac)
-            throws Exception {
+    /**
+     * The first record of a connection (sequence number 0) of {@code total} bytes before the explicit IV, with random
+     * content: a class is many such records, so that it differs from another class in its defect alone.
+     */
+    private static byte[] record(Suite s, int total, int padLength, boolean breakPadding, boolean breakMac,
+                                 Random random) throws Exception {
         byte[] content = new byte[total - s.digest().length() - 1 - padLength];
+        random.nextBytes(content);
         byte[] mac = ReferenceRecord.mac(s, 0, ContentType.APPLICATION_DATA.code(), content);
         if (breakMac) {
             mac[mac.length - 1] ^= 1;
@@ -92,7 +99,7 @@ class CbcRecordTimingTest {
      * A class of records put through the check alone; the outcome (content length, or -1 for refused) is kept in the
      * trial rather than returned, so that boxing it costs nothing in the timed call.
      */
-    private static TimingHarness.Input check(String name, Suite s, byte[][] copies, int acceptedLength) {
+    private static TimingHarness.Input check(String name, Suite s, Pool pool, int kind, int acceptedLength) {
         return new TimingHarness.Input() {
             @Override
             public String name() {
@@ -104,7 +111,7 @@ class CbcRecordTimingTest {
                 // A fresh state at sequence number 0, and a fresh copy: the fragment is decrypted in place.
                 ConnectionState state = ConnectionState.keyed(s.version(), s.cipher(), s.digest(), s.macSecret(),
                         s.key(), s.iv(), false);
-                byte[] buf = anyOf(copies).clone();
+                byte[] buf = pool.draw(kind);
                 int off = RecordLimits.HEADER_LENGTH;
                 int length = buf.length - off;
                 int type = ContentType.APPLICATION_DATA.code();
@@ -129,7 +136,7 @@ class CbcRecordTimingTest {
     }
 
     /** The whole RecordLayer.read; the check proves the record was accepted or refused with bad_record_mac. */
-    private static TimingHarness.Input read(String name, Suite s, byte[][] copies, int acceptedLength) {
+    private static TimingHarness.Input read(String name, Suite s, Pool pool, int kind, int acceptedLength) {
         return new TimingHarness.Input() {
             @Override
             public String name() {
@@ -139,7 +146,7 @@ class CbcRecordTimingTest {
             @Override
             public TimingHarness.Trial prepare() throws Exception {
                 RecordLayer reader = Connection.reader(s);
-                ByteBuffer in = ByteBuffer.wrap(anyOf(copies).clone());
+                ByteBuffer in = ByteBuffer.wrap(pool.draw(kind));
                 return new TimingHarness.Trial() {
                     @Override
                     public Object run() throws Exception {
@@ -161,52 +168,77 @@ class CbcRecordTimingTest {
         };
     }
 
-    private static final int COPIES = 256;
-
-    /**
-     * {@link #COPIES} copies of each record, allocated in turn (a copy of each, then the next copy of each ...), so
-     * that the memory a class's call is prepared from is no address of that class's own. With one source array per
-     * class, six classes of the very same bytes differed by up to |t| 6.7: a per-class constant address is seen by
-     * the cache around the call.
-     */
-    private static List<byte[][]> interleavedCopies(List<byte[]> records) {
-        List<byte[][]> out = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            out.add(new byte[COPIES][]);
-        }
-        for (int c = 0; c < COPIES; c++) {
-            for (int i = 0; i < records.size(); i++) {
-                out.get(i)[c] = records.get(i).clone();
-            }
-        }
-        return out;
+    /** One kind of record: its total length, padding length and defect. */
+    private record Kind(int total, int padLength, boolean breakPadding, boolean breakMac) {
     }
 
-    private static byte[] anyOf(byte[][] copies) {
-        return copies[ThreadLocalRandom.current().nextInt(copies.length)];
+    /**
+     * {@link #SIZE} distinct records of each kind, with random content, in one array, the kinds interleaved (one of
+     * each kind, then the next of each ...): a call is prepared from a fresh copy of one of them, picked at random.
+     *
+     * <p>Why distinct records: the time of the check follows the values it computes on, not only its instructions.
+     * Two single valid records that differ in their content alone, measured as two classes, differed by |t| up to
+     * 10.7 under C2 (2026-11-27, 18:25 UTC), as much as a single valid, bad-padding and bad-MAC record did. With one
+     * record per class the test measured which bytes a class had, not why it was refused. Drawn from thousands of
+     * random records, each class's value effects average out and only its defect is left to tell it apart.
+     *
+     * <p>Why one array: with an array of records per kind, two sets of valid records differed by |t| 13.5 while
+     * two classes drawing from the same set did not (18:36 UTC). The garbage collector moves each pool's records
+     * together, so a class's source lay in memory of its own, which the TLB and caches around the call can see
+     * although the call only reads the copy. One array is never taken apart by the collector.
+     */
+    private static final class Pool {
+        private static final int SIZE = 16384;
+        private final byte[] records;
+        private final int slot;
+        private final int[] lengths;
+
+        Pool(Suite s, List<Kind> kinds) throws Exception {
+            Random random = new Random();
+            byte[][] made = new byte[SIZE * kinds.size()][];
+            int longest = 0;
+            for (int i = 0; i < made.length; i++) {
+                Kind k = kinds.get(i % kinds.size());
+                made[i] = record(s, k.total(), k.padLength(), k.breakPadding(), k.breakMac(), random);
+                longest = Math.max(longest, made[i].length);
+            }
+            slot = longest;
+            records = new byte[made.length * slot];
+            lengths = new int[kinds.size()];
+            for (int i = 0; i < made.length; i++) {
+                System.arraycopy(made[i], 0, records, i * slot, made[i].length);
+                lengths[i % kinds.size()] = made[i].length;
+            }
+        }
+
+        /** A fresh copy of a random record of kind {@code kind} (the fragment is decrypted in place). */
+        byte[] draw(int kind) {
+            int i = ThreadLocalRandom.current().nextInt(SIZE) * lengths.length + kind;
+            return Arrays.copyOfRange(records, i * slot, i * slot + lengths[kind]);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("suites")
     void validBadPaddingAndBadMacTakeTheSameTime(Suite s) throws Exception {
         int contentLength = TOTAL - s.digest().length() - 1 - PAD_LENGTH;
-        List<byte[][]> copies = interleavedCopies(List.of(
-                record(s, TOTAL, PAD_LENGTH, false, false),
-                record(s, TOTAL, PAD_LENGTH, true, false),
-                record(s, TOTAL, PAD_LENGTH, false, true),
-                record(s, TOTAL, 0, false, true),
-                record(s, TOTAL + CONTROL_EXTRA, PAD_LENGTH, false, false)));
-        byte[][] valid = copies.get(0);
-        byte[][] badMac = copies.get(2);
+        // Kinds 0 and 1 are both valid: two sets of records, so that their pair is the run's own noise.
+        Pool pool = new Pool(s, List.of(
+                new Kind(TOTAL, PAD_LENGTH, false, false),
+                new Kind(TOTAL, PAD_LENGTH, false, false),
+                new Kind(TOTAL, PAD_LENGTH, true, false),
+                new Kind(TOTAL, PAD_LENGTH, false, true),
+                new Kind(TOTAL, 0, false, true),
+                new Kind(TOTAL + CONTROL_EXTRA, PAD_LENGTH, false, false)));
         List<TimingHarness.Input> inputs = List.of(
-                check(VALID, s, valid, contentLength),
-                check(VALID_AGAIN, s, valid, contentLength),
-                check(BAD_PADDING, s, copies.get(1), -1),
-                check(BAD_MAC, s, badMac, -1),
-                check(BAD_MAC_NO_PADDING, s, copies.get(3), -1),
-                check(CONTROL, s, copies.get(4), contentLength + CONTROL_EXTRA),
-                read(READ_VALID, s, valid, contentLength),
-                read(READ_REFUSED, s, badMac, -1));
+                check(VALID, s, pool, 0, contentLength),
+                check(VALID_AGAIN, s, pool, 1, contentLength),
+                check(BAD_PADDING, s, pool, 2, -1),
+                check(BAD_MAC, s, pool, 3, -1),
+                check(BAD_MAC_NO_PADDING, s, pool, 4, -1),
+                check(CONTROL, s, pool, 5, contentLength + CONTROL_EXTRA),
+                read(READ_VALID, s, pool, 0, contentLength),
+                read(READ_REFUSED, s, pool, 3, -1));
         TimingHarness.Result result = TimingHarness.measure(inputs, 20_000, 400_000, 25);
         System.out.printf("%s, %d-byte records, padding %d: %d rounds in %.1f s, seed %d, trimmed top %d %%,"
                 + " load %s%n", s, TOTAL, PAD_LENGTH, result.rounds(), result.seconds(), result.seed(),
@@ -217,7 +249,8 @@ class CbcRecordTimingTest {
             System.out.println(result.describe(pair[0], pair[1]));
         }
         System.out.println(result.describe(VALID, CONTROL) + "   (positive control: must be seen)");
-        System.out.println(result.describe(VALID, VALID_AGAIN) + "   (the same records twice: the run's own noise)");
+        System.out.println(result.describe(VALID, VALID_AGAIN)
+                + "   (two sets of valid records: the run's own noise)");
         System.out.println(result.describe(READ_VALID, READ_REFUSED) + "   (whole read, yardstick, not asserted)");
         assertTrue(Math.abs(result.t(VALID, CONTROL)) >= TimingHarness.T_THRESHOLD,
                 "too noisy to conclude: the run cannot see " + CONTROL_EXTRA + " more bytes; "

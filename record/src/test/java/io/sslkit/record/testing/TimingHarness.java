@@ -15,9 +15,10 @@ import java.util.Random;
  * machine's speed (other builds, frequency scaling, JIT, GC) lands on all classes alike instead of on whichever class
  * ran during a slow spell. Warm-up rounds are discarded so that the timed code is compiled before it is measured. The
  * untimed {@link Input#prepare} builds everything a call consumes, right before the call, so that only the operation
- * under test sits between the two {@link System#nanoTime} readings and every class finds its data equally warm. The slowest {@value #TRIM_PERCENT} % of each class are then dropped: those
- * are the samples interrupted by a GC pause, a context switch or another process on this shared machine, whose
- * heavy tail would otherwise dominate the variance.
+ * under test sits between the two {@link System#nanoTime} readings and every class finds its data equally warm; every
+ * class's own objects are then read, so that the cache does not tell which class was prepared. The slowest
+ * {@value #TRIM_PERCENT} % of each class are then dropped: those are the samples interrupted by a GC pause, a context
+ * switch or another process on this shared machine, whose heavy tail would otherwise dominate the variance.
  *
  * <p>Run length: {@code sslkit.timing.rounds} (a cap) and {@code sslkit.timing.seconds} (a time budget), whichever
  * ends first; the shuffle seed is {@code sslkit.timing.seed} or random, and is printed so that a run can be repeated.
@@ -102,6 +103,7 @@ public final class TimingHarness {
                 // ones' buffers colder in the cache, and the time then grew with the position in that order (1-4 ns
                 // in 3 us, t up to 38 between classes that run the same instructions).
                 Trial trial = inputs.get(i).prepare();
+                sink += touchAll(inputs);
                 long t0 = System.nanoTime();
                 Object outcome = call(trial);
                 long t1 = System.nanoTime();
@@ -125,6 +127,21 @@ public final class TimingHarness {
             samples.put(inputs.get(i).name(), trimmed(mine));
         }
         return new Result(samples, seed, rounds, seconds);
+    }
+
+    private static int sink;
+
+    /**
+     * Reads every class's own objects, in a fixed order, so that the cache around the call looks the same whichever
+     * class was just prepared. Preparing reads the class's Input, an object at an address of its own: two classes
+     * of the very same records then differed by |t| up to 14.5 (2026-11-27, 18:55 UTC).
+     */
+    private static int touchAll(List<Input> inputs) {
+        int h = 0;
+        for (Input input : inputs) {
+            h += System.identityHashCode(input) + input.name().hashCode();
+        }
+        return h;
     }
 
     /** Fisher-Yates, so that each round's order is uniform and needs no list. */
