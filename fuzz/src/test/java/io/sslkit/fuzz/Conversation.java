@@ -48,8 +48,8 @@ final class Conversation {
     private int deliveredToVictim;
     /** Whether the victim has received the peer's ChangeCipherSpec, so that it now reads protected records. */
     private boolean victimReadsProtected;
-    /** Fragment lengths of the protected records the victim received: an injected record comes after them. */
-    private final List<Integer> deliveredProtected = new ArrayList<>();
+    /** The protected records the victim received: an injected record comes after them. */
+    private final List<Wiretap.Rec> deliveredProtected = new ArrayList<>();
     private SslAlertException victimFailure;
     /** Whether the victim failed on the injected record itself rather than on a genuine one before or after it. */
     private boolean failedOnInjection;
@@ -107,7 +107,7 @@ final class Conversation {
                 feed(victim(), q.rec().encode());
                 deliveredToVictim++;
                 if (q.isProtected()) {
-                    deliveredProtected.add(q.rec().fragment().length);
+                    deliveredProtected.add(q.rec());
                 } else if (q.rec().type() == Wiretap.CHANGE_CIPHER_SPEC) {
                     victimReadsProtected = true;
                 }
@@ -131,17 +131,23 @@ final class Conversation {
             return new Wiretap.Rec(injection.type().code(), version, injection.content()).encode();
         }
         Wiretap.Secrets s = tap.secrets(resumedMaster);
+        RecordLayer reader = new RecordLayer(RecordLimits.DEFAULT);
+        reader.setVersion(tap.version);
+        reader.setPendingRead(peerIsClient ? s.clientWrite(false) : s.serverWrite(false));
         RecordLayer writer = new RecordLayer(RecordLimits.DEFAULT);
         writer.setVersion(tap.version);
         writer.setPendingWrite(peerIsClient ? s.clientWrite(true) : s.serverWrite(true));
         writer.changeWriteCipherSpec();
         ByteBuffer out = ByteBuffer.allocate(RecordLimits.MAX_RECORD_SIZE * 2);
         try {
-            // The peer's genuine protected records used sequence numbers 0..n-1; ours takes the next one. Records of
-            // the same length also advance a stream cipher's key stream to the same point (CBC with an implicit IV
-            // would need the genuine last block, so the tables use it only for the first protected record).
-            for (int length : deliveredProtected) {
-                writer.write(ContentType.HANDSHAKE, ByteBuffer.wrap(new byte[length - s.mac().length()]), out);
+            reader.changeReadCipherSpec();
+            // The peer's genuine protected records, written again: ours then takes the next sequence number, and
+            // the cipher is where the peer's is: the same point of a stream cipher's key stream, and under CBC with
+            // an implicit IV (SSL 3.0, TLS 1.0) the genuine last ciphertext block, since writing the same plaintext
+            // with the same keys and the same (minimal) padding gives the same ciphertext.
+            for (Wiretap.Rec genuine : deliveredProtected) {
+                Record plain = reader.read(ByteBuffer.wrap(genuine.encode()));
+                writer.write(plain.type(), plain.fragment(), out);
                 out.clear();
             }
             writer.write(injection.type(), ByteBuffer.wrap(injection.content()), out);
