@@ -4,14 +4,13 @@ import io.sslkit.api.AlgorithmRegistry;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.spi.KeyExchange;
 import io.sslkit.cipher.kea.KeaCredentials;
+import io.sslkit.handshake.testing.DeterministicRandom;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -59,32 +58,21 @@ final class KeyExchangeFixture {
     /** The server's context: its key signs, its randomness comes from {@code seed} (so its DH key repeats). */
     static ExchangeContext server(KeyExchange exchange, ProtocolVersion version, String bulkCipher, long seed) {
         Credential c = serverCredential(exchange);
-        return new ExchangeContext(version, version.wireValue(), CLIENT_RANDOM, SERVER_RANDOM, random(seed),
+        return new ExchangeContext(version, version.wireValue(), CLIENT_RANDOM, SERVER_RANDOM, new DeterministicRandom(seed),
                 c.certificate(), c.key(), Digests.of(REGISTRY), REGISTRY, Signatures.supported(REGISTRY),
                 MINIMUM_DH_BITS, bulkCipher, false);
     }
 
     /** The client's context, after the server's certificate was accepted; it offered every signature algorithm. */
     static ExchangeContext client(KeyExchange exchange, ProtocolVersion version, String bulkCipher, long seed) {
-        return new ExchangeContext(version, version.wireValue(), CLIENT_RANDOM, SERVER_RANDOM, random(seed),
+        return new ExchangeContext(version, version.wireValue(), CLIENT_RANDOM, SERVER_RANDOM, new DeterministicRandom(seed),
                 serverCredential(exchange).certificate(), null, Digests.of(REGISTRY), REGISTRY,
                 Signatures.supported(REGISTRY), MINIMUM_DH_BITS, bulkCipher, false);
     }
 
-    /** A repeatable SecureRandom: SHA1PRNG seeded before its first use replaces its own seeding. */
-    static SecureRandom random(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed);
-            return r;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Credential kea() {
         try {
-            KeaCredentials k = KeaCredentials.generate("localhost", random(0x4B4541));
+            KeaCredentials k = KeaCredentials.generate("localhost", new DeterministicRandom(0x4B4541));
             return new Credential(k.privateKey(), k.certificate());
         } catch (GeneralSecurityException e) {
             throw new ExceptionInInitializerError(e);
