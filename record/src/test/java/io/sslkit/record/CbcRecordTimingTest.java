@@ -77,17 +77,17 @@ class CbcRecordTimingTest {
      * The first record of a connection (sequence number 0) of {@code total} bytes before the explicit IV, with random
      * content: a class is many such records, so that it differs from another class in its defect alone.
      */
-    private static byte[] record(Suite s, int total, int padLength, boolean breakPadding, boolean breakMac,
-                                 Random random) throws Exception {
-        byte[] content = new byte[total - s.digest().length() - 1 - padLength];
+    private static byte[] record(Suite s, Kind kind, Random random) throws Exception {
+        int padLength = kind.padLength();
+        byte[] content = new byte[kind.total() - s.digest().length() - 1 - padLength];
         random.nextBytes(content);
         byte[] mac = ReferenceRecord.mac(s, 0, ContentType.APPLICATION_DATA.code(), content);
-        if (breakMac) {
+        if (kind.breakMac()) {
             mac[mac.length - 1] ^= 1;
         }
         byte[] iv = s.explicitIv() ? new byte[s.cipher().blockSize()] : null;
         byte[] plain = ReferenceRecord.plaintext(s, iv, content, mac, padLength, padLength);
-        if (breakPadding) {
+        if (kind.breakPadding()) {
             // The padding byte farthest from the length byte: only a check of every byte can see it.
             plain[plain.length - 1 - padLength] ^= 1;
         }
@@ -178,12 +178,12 @@ class CbcRecordTimingTest {
      *
      * <p>Why distinct records: the time of the check follows the values it computes on, not only its instructions.
      * Two single valid records that differ in their content alone, measured as two classes, differed by |t| up to
-     * 10.7 under C2 (2026-11-27, 18:25 UTC), as much as a single valid, bad-padding and bad-MAC record did. With one
+     * 10.7 under C2 (2026-11-27), as much as a single valid, bad-padding and bad-MAC record did. With one
      * record per class the test measured which bytes a class had, not why it was refused. Drawn from thousands of
      * random records, each class's value effects average out and only its defect is left to tell it apart.
      *
      * <p>Why one array: with an array of records per kind, two sets of valid records differed by |t| 13.5 while
-     * two classes drawing from the same set did not (18:36 UTC). The garbage collector moves each pool's records
+     * two classes drawing from the same set did not. The garbage collector moves each kind's records
      * together, so a class's source lay in memory of its own, which the TLB and caches around the call can see
      * although the call only reads the copy. One array is never taken apart by the collector.
      */
@@ -198,8 +198,7 @@ class CbcRecordTimingTest {
             byte[][] made = new byte[SIZE * kinds.size()][];
             int longest = 0;
             for (int i = 0; i < made.length; i++) {
-                Kind k = kinds.get(i % kinds.size());
-                made[i] = record(s, k.total(), k.padLength(), k.breakPadding(), k.breakMac(), random);
+                made[i] = record(s, kinds.get(i % kinds.size()), random);
                 longest = Math.max(longest, made[i].length);
             }
             slot = longest;

@@ -58,16 +58,16 @@ final class KeyExchangeFixture {
     /** The server's context: its key signs, its randomness comes from {@code seed} (so its DH key repeats). */
     static ExchangeContext server(KeyExchange exchange, ProtocolVersion version, String bulkCipher, long seed) {
         Credential c = serverCredential(exchange);
-        return new ExchangeContext(version, version.wireValue(), CLIENT_RANDOM, SERVER_RANDOM, new DeterministicRandom(seed),
-                c.certificate(), c.key(), Digests.of(REGISTRY), REGISTRY, Signatures.supported(REGISTRY),
-                MINIMUM_DH_BITS, bulkCipher, false);
+        return new ExchangeContext(version, version.wireValue(), CLIENT_RANDOM, SERVER_RANDOM,
+                new DeterministicRandom(seed), c.certificate(), c.key(), Digests.of(REGISTRY), REGISTRY,
+                Signatures.supported(REGISTRY), MINIMUM_DH_BITS, bulkCipher, false);
     }
 
     /** The client's context, after the server's certificate was accepted; it offered every signature algorithm. */
     static ExchangeContext client(KeyExchange exchange, ProtocolVersion version, String bulkCipher, long seed) {
-        return new ExchangeContext(version, version.wireValue(), CLIENT_RANDOM, SERVER_RANDOM, new DeterministicRandom(seed),
-                serverCredential(exchange).certificate(), null, Digests.of(REGISTRY), REGISTRY,
-                Signatures.supported(REGISTRY), MINIMUM_DH_BITS, bulkCipher, false);
+        return new ExchangeContext(version, version.wireValue(), CLIENT_RANDOM, SERVER_RANDOM,
+                new DeterministicRandom(seed), serverCredential(exchange).certificate(), null, Digests.of(REGISTRY),
+                REGISTRY, Signatures.supported(REGISTRY), MINIMUM_DH_BITS, bulkCipher, false);
     }
 
     private static Credential kea() {

@@ -134,7 +134,7 @@ public final class TimingHarness {
     /**
      * Reads every class's own objects, in a fixed order, so that the cache around the call looks the same whichever
      * class was just prepared. Preparing reads the class's Input, an object at an address of its own: two classes
-     * of the very same records then differed by |t| up to 14.5 (2026-11-27, 18:55 UTC).
+     * of the very same records then differed by |t| up to 14.5 (2026-11-27).
      */
     private static int touchAll(List<Input> inputs) {
         int h = 0;
