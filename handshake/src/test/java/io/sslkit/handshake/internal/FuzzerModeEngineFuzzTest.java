@@ -80,6 +80,9 @@ class FuzzerModeEngineFuzzTest {
         assertTrue(victim.isHandshakeComplete());
         int messages = name.contains("renegotiation") ? 2 : 1;
         assertEquals(messages, EngineAccess.completedHandshakes(victim));
+        if (messages == 2) {
+            assertEquals(!name.contains("full-renegotiation"), victim.session().resumed(), "renegotiation resumed");
+        }
         String expected = server ? FuzzerModeSeeds.REQUEST : FuzzerModeSeeds.RESPONSE;
         assertEquals((long) messages * expected.length(), driver.applicationBytes());
         assertTrue(victim.closeNotifyReceived());

@@ -32,35 +32,45 @@ final class FuzzerModeSeeds {
     private FuzzerModeSeeds() {
     }
 
+    /** Whether a conversation renegotiates, and if so by resuming its session or with a full handshake. */
+    enum Renegotiation { NONE, RESUMED, FULL }
+
     /** Seed name to bytes, per target method ("server", "client"), in a fixed order. */
     static Map<String, Map<String, byte[]>> generate() {
         Map<String, byte[]> server = new LinkedHashMap<>();
-        server.put("ssl3-rsa-rc4-md5", fromClient(ProtocolVersion.SSL_3_0, "SSL_RSA_WITH_RC4_128_MD5", false, false));
-        server.put("ssl3-rsa-3des", fromClient(ProtocolVersion.SSL_3_0, "SSL_RSA_WITH_3DES_EDE_CBC_SHA", false, false));
+        server.put("ssl3-rsa-rc4-md5",
+                fromClient(ProtocolVersion.SSL_3_0, "SSL_RSA_WITH_RC4_128_MD5", false, Renegotiation.NONE));
+        server.put("ssl3-rsa-3des",
+                fromClient(ProtocolVersion.SSL_3_0, "SSL_RSA_WITH_3DES_EDE_CBC_SHA", false, Renegotiation.NONE));
         server.put("tls10-dhe-dss-renegotiation",
-                fromClient(ProtocolVersion.TLS_1_0, "SSL_DHE_DSS_WITH_3DES_EDE_CBC_SHA", false, true));
+                fromClient(ProtocolVersion.TLS_1_0, "SSL_DHE_DSS_WITH_3DES_EDE_CBC_SHA", false, Renegotiation.RESUMED));
+        server.put("tls11-rsa-aes-cbc-full-renegotiation",
+                fromClient(ProtocolVersion.TLS_1_1, "TLS_RSA_WITH_AES_128_CBC_SHA", false, Renegotiation.FULL));
         server.put("tls12-rsa-aes-cbc-client-auth-renegotiation",
-                fromClient(ProtocolVersion.TLS_1_2, "TLS_RSA_WITH_AES_128_CBC_SHA256", true, true));
+                fromClient(ProtocolVersion.TLS_1_2, "TLS_RSA_WITH_AES_128_CBC_SHA256", true, Renegotiation.RESUMED));
         Map<String, byte[]> client = new LinkedHashMap<>();
-        client.put("ssl3-rsa-rc4-md5", fromServer(ProtocolVersion.SSL_3_0, "SSL_RSA_WITH_RC4_128_MD5", false, false));
+        client.put("ssl3-rsa-rc4-md5",
+                fromServer(ProtocolVersion.SSL_3_0, "SSL_RSA_WITH_RC4_128_MD5", false, Renegotiation.NONE));
         client.put("ssl3-rsa-3des-client-auth",
-                fromServer(ProtocolVersion.SSL_3_0, "SSL_RSA_WITH_3DES_EDE_CBC_SHA", true, false));
+                fromServer(ProtocolVersion.SSL_3_0, "SSL_RSA_WITH_3DES_EDE_CBC_SHA", true, Renegotiation.NONE));
         client.put("tls10-dhe-dss-renegotiation",
-                fromServer(ProtocolVersion.TLS_1_0, "SSL_DHE_DSS_WITH_3DES_EDE_CBC_SHA", false, true));
+                fromServer(ProtocolVersion.TLS_1_0, "SSL_DHE_DSS_WITH_3DES_EDE_CBC_SHA", false, Renegotiation.RESUMED));
+        client.put("tls11-dhe-dss-client-auth-full-renegotiation",
+                fromServer(ProtocolVersion.TLS_1_1, "SSL_DHE_DSS_WITH_3DES_EDE_CBC_SHA", true, Renegotiation.FULL));
         client.put("tls12-rsa-aes-cbc-client-auth-renegotiation",
-                fromServer(ProtocolVersion.TLS_1_2, "TLS_RSA_WITH_AES_128_CBC_SHA", true, true));
+                fromServer(ProtocolVersion.TLS_1_2, "TLS_RSA_WITH_AES_128_CBC_SHA", true, Renegotiation.RESUMED));
         return Map.of("server", server, "client", client);
     }
 
     /** What the server victim receives from a client of this version and suite (with its certificate or not). */
-    static byte[] fromClient(ProtocolVersion v, String suite, boolean clientCertificate, boolean renegotiate) {
+    static byte[] fromClient(ProtocolVersion v, String suite, boolean clientCertificate, Renegotiation renegotiate) {
         SslConfig.Builder c = (clientCertificate ? FuzzerModeEngines.client()
                 : FuzzerModeEngines.clientWithoutCertificate()).protocols(v).cipherSuites(suite);
         return converse(c.build(), FuzzerModeEngines.server().build(), renegotiate, true).toServer.toByteArray();
     }
 
     /** What the client victim receives from a server of this version and suite (asking for a certificate or not). */
-    static byte[] fromServer(ProtocolVersion v, String suite, boolean requestCertificate, boolean renegotiate) {
+    static byte[] fromServer(ProtocolVersion v, String suite, boolean requestCertificate, Renegotiation renegotiate) {
         SslConfig server = FuzzerModeEngines.server().protocols(v).cipherSuites(suite)
                 .clientAuth(requestCertificate ? ClientAuth.NEED : ClientAuth.NONE).build();
         return converse(FuzzerModeEngines.client().build(), server, renegotiate, false).toClient.toByteArray();
@@ -87,14 +97,18 @@ final class FuzzerModeSeeds {
      * server's HelloRequest when the client is) followed by more data, then close_notify from the client and the
      * server's reply.
      */
-    static Conversation converse(SslConfig clientConfig, SslConfig serverConfig, boolean renegotiate,
+    static Conversation converse(SslConfig clientConfig, SslConfig serverConfig, Renegotiation renegotiate,
                                  boolean clientStartsRenegotiation) {
         Conversation c = new Conversation(FuzzerModeEngines.clientEngine(clientConfig, true),
                 FuzzerModeEngines.serverEngine(serverConfig, true));
         try {
             c.settle();
             c.exchangeData();
-            if (renegotiate) {
+            if (renegotiate != Renegotiation.NONE) {
+                if (renegotiate == Renegotiation.FULL) {
+                    // Nothing to resume: the renegotiation is a full handshake under the first one's keys.
+                    c.client.session().invalidate();
+                }
                 (clientStartsRenegotiation ? c.client : c.server).beginHandshake();
                 c.settle();
                 c.exchangeData();
