@@ -11,6 +11,7 @@ import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.KeyExchange;
 import io.sslkit.api.spi.WireReader;
+import io.sslkit.api.spi.testing.TestExchangeContext;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -23,12 +24,12 @@ class DheKeyExchangeTest {
     private static final BigInteger FFDHE_P = DhGroup.FFDHE2048.p();
 
     private record Run(KeyExchange.Server server, KeyExchange.Client client, byte[] serverKeyExchange,
-            TestContext serverContext, TestContext clientContext) {
+            TestExchangeContext serverContext, TestExchangeContext clientContext) {
     }
 
     private static Run start(KeyExchange exchange, ProtocolVersion version, int minimumDhBits)
             throws SslAlertException {
-        TestContext[] contexts = TestContext.pair(version, SERVER, minimumDhBits);
+        TestExchangeContext[] contexts = TestContext.pair(version, SERVER, minimumDhBits);
         KeyExchange.Server server = exchange.newServer(contexts[0]);
         return new Run(server, exchange.newClient(contexts[1]), server.serverKeyExchange(), contexts[0], contexts[1]);
     }
@@ -79,7 +80,7 @@ class DheKeyExchangeTest {
 
     @Test
     void exportClientRefusesALargeGroup() throws SslAlertException {
-        TestContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, SERVER, 512);
+        TestExchangeContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, SERVER, 512);
         byte[] serverKeyExchange = new DheDssKeyExchange().newServer(contexts[0]).serverKeyExchange();
         KeyExchange.Client client = new DheDssExportKeyExchange().newClient(contexts[1]);
         SslAlertException e = assertThrows(SslAlertException.class,

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.BulkKeys;
 import io.sslkit.api.spi.KeyExchange;
+import io.sslkit.api.spi.testing.TestExchangeContext;
 import java.util.Arrays;
 import org.bouncycastle.crypto.engines.SkipjackEngine;
 import org.bouncycastle.crypto.modes.CBCBlockCipher;
@@ -38,13 +39,13 @@ class FortezzaKeyExchangeTest {
 
     /** Both halves of one handshake, run message by message. */
     static final class Exchange {
-        final TestContext serverContext;
-        final TestContext clientContext;
+        final TestExchangeContext serverContext;
+        final TestExchangeContext clientContext;
         final KeyExchange.Server serverSide;
         final KeyExchange.Client clientSide;
 
         Exchange(String cipher, TestCredentials client) {
-            TestContext[] contexts = TestContext.pair(cipher, server.certificate(), server.privateKey(),
+            TestExchangeContext[] contexts = TestContext.pair(cipher, server.certificate(), server.privateKey(),
                     client == null ? null : client.certificate(), client == null ? null : client.privateKey());
             serverContext = contexts[0];
             clientContext = contexts[1];
@@ -168,8 +169,8 @@ class FortezzaKeyExchangeTest {
         // Here both sides' private values are ours: run KEA by hand and open the fields with the TEK.
         KeaKeyPair serverStatic = ((KeaPrivateKey) server.privateKey()).keyPair();
         KeaDomain domain = serverStatic.domain();
-        KeaKeyPair serverEphemeral = KeaKeyPair.generate(domain, TestContext.RANDOM);
-        TestContext[] contexts = TestContext.pair("SKIPJACK_CBC", server.certificate(), server.privateKey(), null,
+        KeaKeyPair serverEphemeral = KeaKeyPair.generate(domain, TestExchangeContext.RANDOM);
+        TestExchangeContext[] contexts = TestContext.pair("SKIPJACK_CBC", server.certificate(), server.privateKey(), null,
                 null);
         FortezzaClient client = new FortezzaClient(contexts[1]);
         client.processServerKeyExchange(PublicValues.encode(serverEphemeral.publicValue()));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.sslkit.api.AlertDescription;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
+import io.sslkit.api.spi.testing.TestExchangeContext;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +74,7 @@ class FortezzaTamperTest {
     void ySignatureOverAnotherYcIsABadCertificate() throws SslAlertException {
         FortezzaKeyExchangeTest.Exchange exchange = exchange(FortezzaKeyExchangeTest.dssClient);
         byte[] body = exchange.clientKeyExchange();
-        byte[] otherYc = PublicValues.encode(KeaKeyPair.generate(domain, TestContext.RANDOM).publicValue());
+        byte[] otherYc = PublicValues.encode(KeaKeyPair.generate(domain, TestExchangeContext.RANDOM).publicValue());
         expect(AlertDescription.BAD_CERTIFICATE,
                 () -> exchange.serverSide.processClientKeyExchange(replace(body, Y_C, otherYc)));
     }
@@ -117,7 +118,7 @@ class FortezzaTamperTest {
     void aValidButForeignRcGivesAnotherTekAndTheWrappedKeysFail() throws SslAlertException {
         FortezzaKeyExchangeTest.Exchange exchange = exchange(null);
         byte[] body = exchange.clientKeyExchange();
-        byte[] otherRc = PublicValues.encode(KeaKeyPair.generate(domain, TestContext.RANDOM).publicValue());
+        byte[] otherRc = PublicValues.encode(KeaKeyPair.generate(domain, TestExchangeContext.RANDOM).publicValue());
         expect(AlertDescription.HANDSHAKE_FAILURE,
                 () -> exchange.serverSide.processClientKeyExchange(replace(body, R_C, otherRc)));
     }
@@ -171,7 +172,7 @@ class FortezzaTamperTest {
     void emptyYcWithoutAKeaCertificateIsIllegal() throws SslAlertException {
         FortezzaKeyExchangeTest.Exchange exchange = exchange(FortezzaKeyExchangeTest.keaClient);
         byte[] body = exchange.clientKeyExchange();
-        exchange.serverContext.clientCertificate = null;
+        exchange.serverContext.clientCertificate(null);
         expect(AlertDescription.ILLEGAL_PARAMETER, () -> exchange.serverSide.processClientKeyExchange(body));
     }
 
@@ -179,7 +180,7 @@ class FortezzaTamperTest {
     void ycBesideAKeaCertificateIsIllegal() throws SslAlertException {
         FortezzaKeyExchangeTest.Exchange exchange = exchange(null);
         byte[] body = exchange.clientKeyExchange();
-        exchange.serverContext.clientCertificate = FortezzaKeyExchangeTest.keaClient.certificate();
+        exchange.serverContext.clientCertificate(FortezzaKeyExchangeTest.keaClient.certificate());
         expect(AlertDescription.ILLEGAL_PARAMETER, () -> exchange.serverSide.processClientKeyExchange(body));
     }
 
@@ -194,8 +195,8 @@ class FortezzaTamperTest {
     void aClientKeaCertificateInAnotherDomainFailsOnTheServer() throws SslAlertException {
         FortezzaKeyExchangeTest.Exchange exchange = exchange(FortezzaKeyExchangeTest.keaClient);
         byte[] body = exchange.clientKeyExchange();
-        exchange.serverContext.clientCertificate = TestCredentials.keaInOtherDomainThan(
-                FortezzaKeyExchangeTest.server, "elsewhere").certificate();
+        exchange.serverContext.clientCertificate(TestCredentials.keaInOtherDomainThan(
+                FortezzaKeyExchangeTest.server, "elsewhere").certificate());
         expect(AlertDescription.HANDSHAKE_FAILURE, () -> exchange.serverSide.processClientKeyExchange(body));
     }
 
@@ -213,17 +214,17 @@ class FortezzaTamperTest {
     void aServerCertificateWithoutAKeaKeyIsUnsupported() throws SslAlertException {
         FortezzaKeyExchangeTest.Exchange exchange = exchange(null);
         byte[] params = exchange.serverSide.serverKeyExchange();
-        exchange.clientContext.serverCertificate = FortezzaKeyExchangeTest.dssClient.certificate();
+        exchange.clientContext.serverCertificate(FortezzaKeyExchangeTest.dssClient.certificate());
         expect(AlertDescription.UNSUPPORTED_CERTIFICATE, () -> exchange.clientSide.processServerKeyExchange(params));
     }
 
     @Test
     void aServerCredentialThatIsNotKeaIsAnInternalError() {
         FortezzaKeyExchangeTest.Exchange exchange = exchange(null);
-        exchange.serverContext.serverPrivateKey = FortezzaKeyExchangeTest.dssClient.privateKey();
+        exchange.serverContext.serverPrivateKey(FortezzaKeyExchangeTest.dssClient.privateKey());
         expect(AlertDescription.INTERNAL_ERROR, exchange.serverSide::serverKeyExchange);
         FortezzaKeyExchangeTest.Exchange mismatched = exchange(null);
-        mismatched.serverContext.serverPrivateKey = FortezzaKeyExchangeTest.keaClient.privateKey();
+        mismatched.serverContext.serverPrivateKey(FortezzaKeyExchangeTest.keaClient.privateKey());
         expect(AlertDescription.INTERNAL_ERROR, mismatched.serverSide::serverKeyExchange);
     }
 
@@ -231,8 +232,8 @@ class FortezzaTamperTest {
     void onlySsl3() {
         for (ProtocolVersion version : new ProtocolVersion[] {ProtocolVersion.TLS_1_0, ProtocolVersion.TLS_1_2}) {
             FortezzaKeyExchangeTest.Exchange exchange = exchange(null);
-            exchange.serverContext.version = version;
-            exchange.clientContext.version = version;
+            exchange.serverContext.version(version);
+            exchange.clientContext.version(version);
             expect(AlertDescription.HANDSHAKE_FAILURE, exchange.serverSide::serverKeyExchange);
             expect(AlertDescription.HANDSHAKE_FAILURE, () -> exchange.clientSide.processServerKeyExchange(
                     new byte[128]));
@@ -242,7 +243,7 @@ class FortezzaTamperTest {
     @Test
     void aHandshakeThatDoesNotNameTheCipherIsRefused() {
         FortezzaKeyExchangeTest.Exchange exchange = exchange(null);
-        exchange.serverContext.bulkCipherName = null;
+        exchange.serverContext.bulkCipherName(null);
         expect(AlertDescription.INTERNAL_ERROR, exchange.serverSide::serverKeyExchange);
     }
 

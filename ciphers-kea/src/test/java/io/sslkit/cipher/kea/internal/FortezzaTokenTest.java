@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sslkit.api.AlertDescription;
 import io.sslkit.api.SslAlertException;
+import io.sslkit.api.spi.testing.TestExchangeContext;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class FortezzaTokenTest {
 
     @Test
     void ivLayoutIsSixteenReservedZerosThenTheCbcIv() throws SslAlertException {
-        byte[] iv = FortezzaToken.generateIv(TestContext.RANDOM);
+        byte[] iv = FortezzaToken.generateIv(TestExchangeContext.RANDOM);
         assertEquals(24, iv.length);
         assertArrayEquals(new byte[16], Arrays.copyOf(iv, 16));
         assertArrayEquals(Arrays.copyOfRange(iv, 16, 24), FortezzaToken.cbcIv("iv", iv));
@@ -77,7 +78,7 @@ class FortezzaTokenTest {
     void preMasterSecretIsSkipjackCbcUnderTheTek() {
         FortezzaToken token = new FortezzaToken(TEK);
         byte[] secret = new byte[48];
-        TestContext.RANDOM.nextBytes(secret);
+        TestExchangeContext.RANDOM.nextBytes(secret);
         byte[] iv = HEX.parseHex("0102030405060708");
         byte[] encrypted = token.encryptPreMasterSecret(secret, iv);
         assertArrayEquals(FortezzaKeyExchangeTest.cbc(true, TEK, iv, secret), encrypted);

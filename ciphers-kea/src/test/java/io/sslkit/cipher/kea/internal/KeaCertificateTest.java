@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sslkit.api.AlertDescription;
 import io.sslkit.api.SslAlertException;
+import io.sslkit.api.spi.testing.TestExchangeContext;
 import io.sslkit.cipher.kea.KeaCredentials;
 import java.io.ByteArrayOutputStream;
 import java.io.NotSerializableException;
@@ -29,7 +30,7 @@ class KeaCertificateTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        credentials = KeaCredentials.generate("localhost", TestContext.RANDOM);
+        credentials = KeaCredentials.generate("localhost", TestExchangeContext.RANDOM);
     }
 
     @Test
@@ -86,11 +87,11 @@ class KeaCertificateTest {
 
     @Test
     void aKeaKeyOutsideTheSubgroupIsABadCertificate() throws Exception {
-        KeaCertificateIssuer.Issued issued = KeaCertificateIssuer.issue("ca", TestContext.RANDOM);
+        KeaCertificateIssuer.Issued issued = KeaCertificateIssuer.issue("ca", TestExchangeContext.RANDOM);
         KeaDomain domain = ((KeaPrivateKey) issued.privateKey()).keyPair().domain();
         for (BigInteger bad : new BigInteger[] {BigInteger.ONE, domain.p().subtract(BigInteger.ONE)}) {
             X509Certificate certificate = KeaCertificateIssuer.issue(domain, bad, "bad", issued.issuer(),
-                    issued.issuerKey(), TestContext.RANDOM);
+                    issued.issuerKey(), TestExchangeContext.RANDOM);
             SslAlertException e = assertThrows(SslAlertException.class, () -> KeaPublicKeys.read(certificate));
             assertEquals(AlertDescription.BAD_CERTIFICATE, e.alert());
         }

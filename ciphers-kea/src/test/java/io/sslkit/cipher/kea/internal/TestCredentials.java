@@ -1,5 +1,7 @@
 package io.sslkit.cipher.kea.internal;
 
+import io.sslkit.api.spi.testing.TestExchangeContext;
+
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -17,7 +19,7 @@ record TestCredentials(PrivateKey privateKey, X509Certificate certificate) {
     /** A server (or client) KEA credential with its DSS issuer, as the CLI's default credentials make it. */
     static TestCredentials kea(String name) {
         try {
-            KeaCertificateIssuer.Issued issued = KeaCertificateIssuer.issue(name, TestContext.RANDOM);
+            KeaCertificateIssuer.Issued issued = KeaCertificateIssuer.issue(name, TestExchangeContext.RANDOM);
             return new TestCredentials(issued.privateKey(), issued.certificate());
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -44,10 +46,10 @@ record TestCredentials(PrivateKey privateKey, X509Certificate certificate) {
 
     private static TestCredentials keaIn(KeaDomain domain, String name) {
         try {
-            KeaKeyPair own = KeaKeyPair.generate(domain, TestContext.RANDOM);
-            KeaCertificateIssuer.Issued issuer = KeaCertificateIssuer.issue("issuer", TestContext.RANDOM);
+            KeaKeyPair own = KeaKeyPair.generate(domain, TestExchangeContext.RANDOM);
+            KeaCertificateIssuer.Issued issuer = KeaCertificateIssuer.issue("issuer", TestExchangeContext.RANDOM);
             X509Certificate certificate = KeaCertificateIssuer.issue(own.domain(), own.publicValue(), name,
-                    issuer.issuer(), issuer.issuerKey(), TestContext.RANDOM);
+                    issuer.issuer(), issuer.issuerKey(), TestExchangeContext.RANDOM);
             return new TestCredentials(new KeaPrivateKey(own), certificate);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -58,7 +60,7 @@ record TestCredentials(PrivateKey privateKey, X509Certificate certificate) {
     static TestCredentials dss(int bits) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("DSA");
-            generator.initialize(bits, TestContext.RANDOM);
+            generator.initialize(bits, TestExchangeContext.RANDOM);
             KeyPair pair = generator.generateKeyPair();
             long now = System.currentTimeMillis();
             X500Name name = new X500Name("CN=sslkit test DSS client");

@@ -10,6 +10,7 @@ import io.sslkit.api.AlertDescription;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.KeyExchange;
+import io.sslkit.api.spi.testing.TestExchangeContext;
 import io.sslkit.record.testing.TimingHarness;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -131,7 +132,7 @@ class PreMasterSecretTimingTest {
 
     @Test
     void decryptionTimeDoesNotDependOnWhichCheckFails() throws Exception {
-        TestContext[] contexts = TestContext.pair(VERSION, credentials);
+        TestExchangeContext[] contexts = TestContext.pair(VERSION, credentials);
         KeyExchange.Server server = new RsaKeyExchange().newServer(contexts[0]);
         server.serverKeyExchange(); // what a handshake does first: it fixes the decryption key
 

@@ -14,6 +14,7 @@ import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.KeyExchange;
 import io.sslkit.api.spi.WireReader;
+import io.sslkit.api.spi.testing.TestExchangeContext;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
@@ -31,7 +32,7 @@ class RsaExportKeyExchangeTest {
     @ParameterizedTest
     @EnumSource(value = ProtocolVersion.class, names = {"SSL_3_0", "TLS_1_0"})
     void longCertificateKeySendsASignedTemporaryKey(ProtocolVersion version) throws SslAlertException {
-        TestContext[] contexts = TestContext.pair(version, LONG_KEY);
+        TestExchangeContext[] contexts = TestContext.pair(version, LONG_KEY);
         KeyExchange.Server server = exchange.newServer(contexts[0]);
         KeyExchange.Client client = exchange.newClient(contexts[1]);
         byte[] serverKeyExchange = server.serverKeyExchange();
@@ -48,7 +49,7 @@ class RsaExportKeyExchangeTest {
     @ParameterizedTest
     @EnumSource(value = ProtocolVersion.class, names = {"SSL_3_0", "TLS_1_0"})
     void shortCertificateKeyEncryptsDirectly(ProtocolVersion version) throws SslAlertException {
-        TestContext[] contexts = TestContext.pair(version, SHORT_KEY);
+        TestExchangeContext[] contexts = TestContext.pair(version, SHORT_KEY);
         KeyExchange.Server server = exchange.newServer(contexts[0]);
         KeyExchange.Client client = exchange.newClient(contexts[1]);
         assertNull(server.serverKeyExchange());
@@ -59,7 +60,7 @@ class RsaExportKeyExchangeTest {
 
     @Test
     void clientRefusesALongCertificateKeyWithoutTemporaryKey() {
-        TestContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, LONG_KEY);
+        TestExchangeContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, LONG_KEY);
         SslAlertException e = assertThrows(SslAlertException.class,
                 () -> exchange.newClient(contexts[1]).processServerKeyExchange(null));
         assertEquals(AlertDescription.HANDSHAKE_FAILURE, e.alert());
@@ -67,9 +68,9 @@ class RsaExportKeyExchangeTest {
 
     @Test
     void clientRefusesATemporaryKeyWithAShortCertificateKey() throws SslAlertException {
-        TestContext[] longContexts = TestContext.pair(ProtocolVersion.TLS_1_0, LONG_KEY);
+        TestExchangeContext[] longContexts = TestContext.pair(ProtocolVersion.TLS_1_0, LONG_KEY);
         byte[] serverKeyExchange = exchange.newServer(longContexts[0]).serverKeyExchange();
-        TestContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, SHORT_KEY);
+        TestExchangeContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, SHORT_KEY);
         SslAlertException e = assertThrows(SslAlertException.class,
                 () -> exchange.newClient(contexts[1]).processServerKeyExchange(serverKeyExchange));
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, e.alert());
@@ -77,7 +78,7 @@ class RsaExportKeyExchangeTest {
 
     @Test
     void tamperedParametersFailTheSignature() throws SslAlertException {
-        TestContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, LONG_KEY);
+        TestExchangeContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, LONG_KEY);
         byte[] serverKeyExchange = exchange.newServer(contexts[0]).serverKeyExchange();
         serverKeyExchange[10] ^= 1;
         SslAlertException e = assertThrows(SslAlertException.class,
@@ -87,7 +88,7 @@ class RsaExportKeyExchangeTest {
 
     @Test
     void signedTemporaryKeyOver512BitsIsRefused() throws SslAlertException {
-        TestContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, LONG_KEY);
+        TestExchangeContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, LONG_KEY);
         byte[] params = ServerRsaParams.of((RSAPublicKey) TestCredentials.rsa(768).keyPair().getPublic()).encoded();
         byte[] signature = contexts[0].signParameters(params);
         byte[] body = concat(params, signature);
@@ -99,7 +100,7 @@ class RsaExportKeyExchangeTest {
     /** Found by fuzzing: the modulus passed our checks, then Bouncy Castle's encryption threw. */
     @Test
     void signedTemporaryKeyWithASmallFactorIsRefused() throws Exception {
-        TestContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, LONG_KEY);
+        TestExchangeContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, LONG_KEY);
         BigInteger n = BigInteger.valueOf(3).multiply(BigInteger.probablePrime(508, new java.security.SecureRandom()));
         RSAPublicKey key = (RSAPublicKey) java.security.KeyFactory.getInstance("RSA")
                 .generatePublic(new java.security.spec.RSAPublicKeySpec(n, BigInteger.valueOf(65537)));
@@ -112,7 +113,7 @@ class RsaExportKeyExchangeTest {
 
     @Test
     void malformedServerRsaParamsAreDecodeErrors() {
-        TestContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, LONG_KEY);
+        TestExchangeContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, LONG_KEY);
         for (byte[] body : new byte[][] {
             {0},                         // modulus length truncated
             {0, 0, 0, 1, 3},             // zero-length modulus

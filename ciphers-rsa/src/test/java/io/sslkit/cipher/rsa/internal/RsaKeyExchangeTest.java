@@ -10,6 +10,7 @@ import io.sslkit.api.AlertDescription;
 import io.sslkit.api.ProtocolVersion;
 import io.sslkit.api.SslAlertException;
 import io.sslkit.api.spi.KeyExchange;
+import io.sslkit.api.spi.testing.TestExchangeContext;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateKey;
@@ -24,11 +25,11 @@ class RsaKeyExchangeTest {
     private static final TestCredentials SERVER = TestCredentials.rsa(1024);
     private static final int K = 128;
 
-    private record Run(byte[] clientBody, byte[] clientSecret, KeyExchange.Server server, TestContext serverContext) {
+    private record Run(byte[] clientBody, byte[] clientSecret, KeyExchange.Server server, TestExchangeContext serverContext) {
     }
 
     private static Run handshake(ProtocolVersion version) throws SslAlertException {
-        TestContext[] contexts = TestContext.pair(version, SERVER);
+        TestExchangeContext[] contexts = TestContext.pair(version, SERVER);
         KeyExchange exchange = new RsaKeyExchange();
         KeyExchange.Server server = exchange.newServer(contexts[0]);
         KeyExchange.Client client = exchange.newClient(contexts[1]);
@@ -79,7 +80,7 @@ class RsaKeyExchangeTest {
 
     @Test
     void clientRejectsAServerKeyExchange() {
-        TestContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, SERVER);
+        TestExchangeContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_0, SERVER);
         SslAlertException e = assertThrows(SslAlertException.class,
                 () -> new RsaKeyExchange().newClient(contexts[1]).processServerKeyExchange(new byte[] {0, 1, 1}));
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, e.alert());
@@ -123,7 +124,7 @@ class RsaKeyExchangeTest {
                 new RSAPrivateKeySpec(crt.getModulus(), crt.getPrivateExponent()));
         TestCredentials plainCredentials = new TestCredentials(
                 new java.security.KeyPair(SERVER.keyPair().getPublic(), plain), SERVER.certificate());
-        TestContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_1, plainCredentials);
+        TestExchangeContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_1, plainCredentials);
         KeyExchange.Server server = new RsaKeyExchange().newServer(contexts[0]);
         KeyExchange.Client client = new RsaKeyExchange().newClient(contexts[1]);
         client.processServerKeyExchange(server.serverKeyExchange());
@@ -133,7 +134,7 @@ class RsaKeyExchangeTest {
 
     @Test
     void serverWithoutServerKeyExchangeCallStillDecrypts() throws SslAlertException {
-        TestContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_2, SERVER);
+        TestExchangeContext[] contexts = TestContext.pair(ProtocolVersion.TLS_1_2, SERVER);
         KeyExchange.Client client = new RsaKeyExchange().newClient(contexts[1]);
         client.processServerKeyExchange(null);
         byte[] body = client.clientKeyExchange();
