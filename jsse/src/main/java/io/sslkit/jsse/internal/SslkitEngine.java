@@ -63,10 +63,16 @@ final class SslkitEngine extends SSLEngine {
     private boolean renegotiating;
     private boolean outboundClosedEarly;
     private boolean inboundClosedEarly;
-    /** Records the sslkit engine produced and the caller has not taken yet, in read mode. */
-    private ByteBuffer staged = ByteBuffer.allocate(RecordLimits.MAX_RECORD_SIZE).flip();
-    /** Plaintext of the last record, in read mode; empty between calls unless the caller's buffers shrank. */
-    private final ByteBuffer plain = ByteBuffer.allocate(RecordLimits.MAX_PLAINTEXT).flip();
+    /**
+     * Output the sslkit engine handed over before the caller's destination had room for it, in read mode (what
+     * follows is still queued there); null when there is none: records normally go straight into the destination.
+     */
+    private ByteBuffer staged;
+    /**
+     * Plaintext the caller's buffers have not taken yet, in read mode; null when there is none: plaintext normally
+     * goes straight into the caller's buffer.
+     */
+    private ByteBuffer plain;
     private Socket socket;
     private BiFunction<SSLEngine, List<String>, String> applicationProtocolSelector;
 
@@ -265,13 +271,12 @@ final class SslkitEngine extends SSLEngine {
             return result(Status.CLOSED, 0, 0);
         }
         start();
-        collectOutput();
-        if (staged.hasRemaining()) {
-            int produced = moveWholeRecords(dst);
-            if (produced == 0) {
-                return result(Status.BUFFER_OVERFLOW, 0, 0);
-            }
-            return result(core.isOutboundDone() && !staged.hasRemaining() ? Status.CLOSED : Status.OK, 0, produced);
+        int produced = moveQueuedRecords(dst);
+        if (produced > 0) {
+            return result(core.isOutboundDone() && staged == null ? Status.CLOSED : Status.OK, 0, produced);
+        }
+        if (outputWaits()) {
+            return result(Status.BUFFER_OVERFLOW, 0, 0);
         }
         if (core.isOutboundDone()) {
             return result(Status.CLOSED, 0, 0);
@@ -285,16 +290,53 @@ final class SslkitEngine extends SSLEngine {
         if (n <= 0) {
             return result(Status.BUFFER_OVERFLOW, 0, 0);
         }
-        ByteBuffer chunk = gather(srcs, offset, length, n);
+        SslEngine.Result r;
         try {
-            SslEngine.Result r = core.wrap(chunk, dst);
-            return result(Status.OK, n, r.bytesProduced());
+            r = core.wrap(plaintext(srcs, offset, n), dst);
         } catch (SslAlertException e) {
             throw fail(e);
         }
+        // during a renegotiation the sslkit engine takes no application data until the new handshake is done
+        consume(srcs, offset, length, r.bytesConsumed());
+        return result(Status.OK, r.bytesConsumed(), r.bytesProduced());
     }
 
-    /** Moves everything the sslkit engine has queued (whole records) into {@link #staged}. */
+    /**
+     * Whether records wait to be handed out: in {@link #staged}, or still queued in the sslkit engine (which, once
+     * started, asks to wrap exactly when it has output queued).
+     */
+    private boolean outputWaits() {
+        return staged != null || core.handshakeStatus() == SslEngine.HandshakeStatus.NEED_WRAP;
+    }
+
+    /**
+     * JSSE hands out whole records: as many of those waiting as fit, none when not even the first does. The sslkit
+     * engine hands out its queued bytes as far as they fit, cutting a record if need be, so they go straight into
+     * {@code dst} and are taken back (from its free space: nothing the caller holds changes) into {@link #staged},
+     * with everything still queued, only when a record was cut.
+     */
+    private int moveQueuedRecords(ByteBuffer dst) throws SSLException {
+        if (staged == null) {
+            int start = dst.position();
+            int taken = takeQueued(dst);
+            if (wholeRecords(dst, start, taken) == taken) {
+                return taken;
+            }
+            staged = ByteBuffer.allocate(Math.max(taken, RecordLimits.MAX_RECORD_SIZE));
+            staged.put(dst.slice(start, taken)).flip();
+            dst.position(start);
+        }
+        collectOutput();
+        int produced = wholeRecords(staged, staged.position(), Math.min(staged.remaining(), dst.remaining()));
+        dst.put(staged.slice(staged.position(), produced));
+        staged.position(staged.position() + produced);
+        if (!staged.hasRemaining()) {
+            staged = null;
+        }
+        return produced;
+    }
+
+    /** Appends everything the sslkit engine has queued to {@link #staged}. */
     private void collectOutput() throws SSLException {
         while (true) {
             staged.compact();
@@ -304,36 +346,39 @@ final class SslkitEngine extends SSLEngine {
                 bigger.put(staged);
                 staged = bigger;
             }
-            SslEngine.Result r;
+            int taken;
             try {
-                r = core.wrap(EMPTY, staged);
-            } catch (SslAlertException e) {
+                taken = takeQueued(staged);
+            } finally {
                 staged.flip();
-                throw fail(e);
             }
-            staged.flip();
-            if (r.bytesProduced() == 0) {
+            if (taken == 0) {
                 return;
             }
         }
     }
 
-    /** JSSE hands out whole records: as many as fit, none when not even the first does. */
-    private int moveWholeRecords(ByteBuffer dst) {
-        int produced = 0;
-        while (staged.remaining() >= RecordLimits.HEADER_LENGTH) {
-            int p = staged.position();
-            int whole = RecordLimits.HEADER_LENGTH + (((staged.get(p + 3) & 0xFF) << 8) | (staged.get(p + 4) & 0xFF));
-            if (whole > dst.remaining() || whole > staged.remaining()) {
+    /** Moves as many bytes as fit of those the sslkit engine has queued into {@code dst}; returns how many. */
+    private int takeQueued(ByteBuffer dst) throws SSLException {
+        try {
+            return core.wrap(EMPTY, dst).bytesProduced();
+        } catch (SslAlertException e) {
+            throw fail(e);
+        }
+    }
+
+    /** How many of the {@code length} bytes at {@code from} in {@code buffer} are whole records. */
+    private static int wholeRecords(ByteBuffer buffer, int from, int length) {
+        int whole = 0;
+        while (length - whole >= RecordLimits.HEADER_LENGTH) {
+            int p = from + whole;
+            int record = RecordLimits.HEADER_LENGTH + (((buffer.get(p + 3) & 0xFF) << 8) | (buffer.get(p + 4) & 0xFF));
+            if (record > length - whole) {
                 break;
             }
-            ByteBuffer record = staged.slice();
-            record.limit(whole);
-            dst.put(record);
-            staged.position(p + whole);
-            produced += whole;
+            whole += record;
         }
-        return produced;
+        return whole;
     }
 
     private static int remaining(ByteBuffer[] buffers, int offset, int length) {
@@ -344,16 +389,33 @@ final class SslkitEngine extends SSLEngine {
         return (int) Math.min(sum, Integer.MAX_VALUE);
     }
 
-    private static ByteBuffer gather(ByteBuffer[] srcs, int offset, int length, int n) {
+    /**
+     * The first {@code n} bytes the sources hold, without moving them: a view when one buffer holds them all (the
+     * usual case), else gathered into a copy.
+     */
+    private static ByteBuffer plaintext(ByteBuffer[] srcs, int offset, int n) {
+        int i = offset;
+        while (!srcs[i].hasRemaining()) {
+            i++;
+        }
+        if (srcs[i].remaining() >= n) {
+            return srcs[i].slice(srcs[i].position(), n);
+        }
         ByteBuffer out = ByteBuffer.allocate(n);
-        for (int i = offset; i < offset + length && out.hasRemaining(); i++) {
-            ByteBuffer part = srcs[i].slice();
-            int take = Math.min(part.remaining(), out.remaining());
-            part.limit(take);
-            out.put(part);
-            srcs[i].position(srcs[i].position() + take);
+        for (; out.hasRemaining(); i++) {
+            int take = Math.min(srcs[i].remaining(), out.remaining());
+            out.put(srcs[i].slice(srcs[i].position(), take));
         }
         return out.flip();
+    }
+
+    /** Advances the sources past the {@code n} bytes the sslkit engine took. */
+    private static void consume(ByteBuffer[] srcs, int offset, int length, int n) {
+        for (int i = offset; i < offset + length && n > 0; i++) {
+            int take = Math.min(srcs[i].remaining(), n);
+            srcs[i].position(srcs[i].position() + take);
+            n -= take;
+        }
     }
 
     // ---- unwrap -----------------------------------------------------------------------------------------------
@@ -367,7 +429,7 @@ final class SslkitEngine extends SSLEngine {
                 throw new ReadOnlyBufferException();
             }
         }
-        if (plain.hasRemaining()) {
+        if (plain != null) {
             return result(Status.OK, 0, scatter(dsts, offset, length));
         }
         if (core == null && inboundClosedEarly) {
@@ -378,21 +440,26 @@ final class SslkitEngine extends SSLEngine {
             return result(Status.CLOSED, 0, 0);
         }
         int whole = wholeRecordLength(src);
-        if (whole > 0 && src.get(src.position()) == APPLICATION_DATA
-                && remaining(dsts, offset, length) < Math.min(whole - RecordLimits.HEADER_LENGTH,
-                        RecordLimits.MAX_PLAINTEXT)) {
+        // the plaintext of a record is shorter than the record: with this much room it always fits
+        int room = whole > 0 && src.get(src.position()) == APPLICATION_DATA
+                ? Math.min(whole - RecordLimits.HEADER_LENGTH, RecordLimits.MAX_PLAINTEXT) : 0;
+        if (remaining(dsts, offset, length) < room) {
             return result(Status.BUFFER_OVERFLOW, 0, 0);
         }
-        plain.clear();
+        ByteBuffer dst = directDestination(dsts, offset, length, room);
+        // the sslkit engine writes into one buffer: plaintext for several passes through one of ours
+        ByteBuffer through = dst == null ? ByteBuffer.allocate(room) : null;
         SslEngine.Result r;
         try {
-            r = core.unwrap(src, plain);
+            r = core.unwrap(src, through != null ? through : dst);
         } catch (SslAlertException e) {
             throw fail(e);
-        } finally {
-            plain.flip();
         }
-        int produced = scatter(dsts, offset, length);
+        int produced = r.bytesProduced();
+        if (through != null) {
+            plain = through.flip();
+            produced = scatter(dsts, offset, length);
+        }
         Status status = switch (r.status()) {
             case BUFFER_UNDERFLOW -> Status.BUFFER_UNDERFLOW;
             case CLOSED -> Status.CLOSED;
@@ -411,17 +478,38 @@ final class SslkitEngine extends SSLEngine {
         return whole <= src.remaining() ? whole : 0;
     }
 
+    /**
+     * The buffer scatter would fill first, when it has {@code room}: the sslkit engine can write the plaintext straight
+     * into it. Null when the plaintext has to be spread over several buffers.
+     */
+    private static ByteBuffer directDestination(ByteBuffer[] dsts, int offset, int length, int room) {
+        for (int i = offset; i < offset + length; i++) {
+            if (dsts[i].hasRemaining()) {
+                return dsts[i].remaining() >= room ? dsts[i] : null;
+            }
+        }
+        // no room anywhere, so none is needed: the record carries no application data
+        return EMPTY;
+    }
+
+    /** Moves {@link #plain} into the buffers, in order, and drops it once they have taken all of it. */
     private int scatter(ByteBuffer[] dsts, int offset, int length) {
         int n = 0;
         for (int i = offset; i < offset + length && plain.hasRemaining(); i++) {
             int take = Math.min(dsts[i].remaining(), plain.remaining());
-            ByteBuffer part = plain.slice();
-            part.limit(take);
-            dsts[i].put(part);
+            dsts[i].put(plain.slice(plain.position(), take));
             plain.position(plain.position() + take);
             n += take;
         }
+        if (!plain.hasRemaining()) {
+            plain = null;
+        }
         return n;
+    }
+
+    /** Bytes of the buffers this engine holds beyond the sslkit engine's: 0 while nothing waits for the caller. */
+    int retainedBufferBytes() {
+        return (staged == null ? 0 : staged.capacity()) + (plain == null ? 0 : plain.capacity());
     }
 
     // ---- status -----------------------------------------------------------------------------------------------
@@ -462,7 +550,7 @@ final class SslkitEngine extends SSLEngine {
         if (core == null) {
             return HandshakeStatus.NOT_HANDSHAKING;
         }
-        if (staged.hasRemaining() || core.handshakeStatus() == SslEngine.HandshakeStatus.NEED_WRAP) {
+        if (outputWaits()) {
             return HandshakeStatus.NEED_WRAP;
         }
         boolean outDone = core.isOutboundDone();
@@ -478,11 +566,6 @@ final class SslkitEngine extends SSLEngine {
 
     /** Turns sslkit's alert into JSSE's exception; the alert itself stays queued for the next wrap. */
     private SSLException fail(SslAlertException e) {
-        try {
-            collectOutput();
-        } catch (SSLException ignored) {
-            // collecting cannot fail twice: the connection has already failed
-        }
         boolean handshaking = !finishedReported || renegotiating;
         handshakeSession = null;
         CertificateException refusal = trust == null ? null : trust.refusal();
@@ -514,7 +597,7 @@ final class SslkitEngine extends SSLEngine {
 
     @Override
     public synchronized boolean isOutboundDone() {
-        return core == null ? outboundClosedEarly : core.isOutboundDone() && !staged.hasRemaining();
+        return core == null ? outboundClosedEarly : core.isOutboundDone() && staged == null;
     }
 
     /**
@@ -541,7 +624,7 @@ final class SslkitEngine extends SSLEngine {
 
     @Override
     public synchronized boolean isInboundDone() {
-        return core == null ? inboundClosedEarly : core.isInboundDone() && !plain.hasRemaining();
+        return core == null ? inboundClosedEarly : core.isInboundDone() && plain == null;
     }
 
     // ---- sessions ---------------------------------------------------------------------------------------------
