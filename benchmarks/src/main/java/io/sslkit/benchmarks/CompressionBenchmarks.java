@@ -55,7 +55,7 @@ public class CompressionBenchmarks {
                 .orElseThrow(() -> new IllegalArgumentException("no digest module for " + digest));
         f = d.newCompressionFunction();
         md = d.newInstance();
-        mac = new TlsHmac(d, new byte[d.length()]);
+        mac = new TlsHmac(d, new byte[d.length()], true);
         content = LENGTH - d.length() - 1;
         if (data.length != LENGTH) {
             throw new IllegalStateException("payload of " + data.length + " bytes");

@@ -29,7 +29,7 @@ public final class ConnectionState {
     private boolean seqNumExhausted;
 
     private ConnectionState(ProtocolVersion version, CipherInstance cipher, RecordMac mac, boolean block,
-                            int blockSize, int explicitIvLength, byte[] iv) {
+                            int blockSize, int explicitIvLength, byte[] iv, boolean receiving) {
         this.version = version;
         this.cipher = cipher;
         this.mac = mac;
@@ -38,24 +38,29 @@ public final class ConnectionState {
         this.blockSize = blockSize;
         this.explicitIvLength = explicitIvLength;
         this.macLength = mac == null ? 0 : mac.length();
-        this.computedMac = new byte[macLength];
-        this.macScratch = new byte[2 * macLength];
+        // only a receiving state checks MACs
+        this.computedMac = receiving ? new byte[macLength] : null;
+        this.macScratch = receiving ? new byte[2 * macLength] : null;
         this.lastCipherBlock = explicitIvLength > 0 ? iv.clone() : null;
     }
 
     /** SSL_NULL_WITH_NULL_NULL: fragments pass unchanged. */
     public static ConnectionState initial() {
-        return new ConnectionState(null, null, null, false, 1, 0, null);
+        return new ConnectionState(null, null, null, false, 1, 0, null, true);
     }
 
     /** A state keyed from a CipherState's parameters; {@code encrypt} is the write direction. */
     public static ConnectionState keyed(ProtocolVersion version, BulkCipher cipher, Digest digest, byte[] macSecret,
                                         byte[] key, byte[] iv, boolean encrypt) {
         boolean block = cipher.type() == BulkCipher.Type.BLOCK;
-        RecordMac mac = version.isSsl3() ? new Ssl3Mac(digest, macSecret) : new TlsHmac(digest, macSecret);
+        // only the receiving side of a CBC cipher must hide where the content ends
+        boolean hidesLength = block && !encrypt;
+        RecordMac mac = version.isSsl3() ? new Ssl3Mac(digest, macSecret, hidesLength)
+                : new TlsHmac(digest, macSecret, hidesLength);
         int bs = block ? cipher.blockSize() : 1;
         int explicitIv = block && version.atLeast(ProtocolVersion.TLS_1_1) ? bs : 0;
-        return new ConnectionState(version, cipher.newInstance(encrypt, key, iv), mac, block, bs, explicitIv, iv);
+        return new ConnectionState(version, cipher.newInstance(encrypt, key, iv), mac, block, bs, explicitIv, iv,
+                !encrypt);
     }
 
     public boolean isInitial() {

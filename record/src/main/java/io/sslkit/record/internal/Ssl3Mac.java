@@ -26,11 +26,15 @@ public final class Ssl3Mac implements RecordMac {
     private final byte[] pad2;
     private final byte[] header = new byte[HEADER_LENGTH];
     private final byte[] innerHash;
-    private final byte[] burnBuffer;
-    /** The inner hash of CBC records, when the digest offers its compression function; else null. */
+    /**
+     * For a MAC that hides the content length, the inner hash of CBC records when the digest offers its compression
+     * function, else the buffer of the extra compressions; other MACs keep neither.
+     */
     private final LengthHidingHash hidingHash;
+    private final byte[] burnBuffer;
 
-    public Ssl3Mac(Digest digest, byte[] secret) {
+    /** @param hidesLength whether this MAC checks received CBC records, the only ones whose length it must hide */
+    public Ssl3Mac(Digest digest, byte[] secret, boolean hidesLength) {
         int padLength = digest.ssl3PadLength();
         if (padLength <= 0) {
             throw new IllegalArgumentException("SSL 3.0 defines no MAC for " + digest.name());
@@ -42,9 +46,9 @@ public final class Ssl3Mac implements RecordMac {
         this.pad1 = filled(padLength, PAD_1);
         this.pad2 = filled(padLength, PAD_2);
         this.innerHash = new byte[macLength];
-        this.burnBuffer = new byte[CompressionCount.scratchLength(blockLength)];
-        CompressionFunction f = digest.newCompressionFunction();
+        CompressionFunction f = hidesLength ? digest.newCompressionFunction() : null;
         this.hidingHash = f == null ? null : new LengthHidingHash(digest, f);
+        this.burnBuffer = hidesLength && f == null ? new byte[CompressionCount.scratchLength(blockLength)] : null;
     }
 
     private static byte[] filled(int length, byte value) {
@@ -74,6 +78,9 @@ public final class Ssl3Mac implements RecordMac {
     public void computeHidingLength(long seqNum, int type, int wireVersion, byte[] data, int off, int length,
                                     int maxLength, byte[] out, int outOff) {
         if (hidingHash == null) {
+            if (burnBuffer == null) {
+                throw new IllegalStateException("this MAC was made without length hiding");
+            }
             compute(seqNum, type, wireVersion, data, off, length, out, outOff);
             long prefix = secret.length + pad1.length + HEADER_LENGTH;
             CompressionCount.burn(md, burnBuffer, blockLength,

@@ -24,18 +24,22 @@ public final class TlsHmac implements RecordMac {
     private final byte[] outerPad;
     private final byte[] header = new byte[HEADER_LENGTH];
     private final byte[] innerHash;
-    private final byte[] burnBuffer;
-    /** The inner hash of CBC records, when the digest offers its compression function; else null. */
+    /**
+     * For a MAC that hides the content length, the inner hash of CBC records when the digest offers its compression
+     * function, else the buffer of the extra compressions; other MACs keep neither.
+     */
     private final LengthHidingHash hidingHash;
+    private final byte[] burnBuffer;
 
-    public TlsHmac(Digest digest, byte[] secret) {
+    /** @param hidesLength whether this MAC checks received CBC records, the only ones whose length it must hide */
+    public TlsHmac(Digest digest, byte[] secret, boolean hidesLength) {
         this.md = digest.newInstance();
         this.blockLength = digest.blockLength();
         this.macLength = digest.length();
         this.innerHash = new byte[macLength];
-        this.burnBuffer = new byte[CompressionCount.scratchLength(blockLength)];
-        CompressionFunction f = digest.newCompressionFunction();
+        CompressionFunction f = hidesLength ? digest.newCompressionFunction() : null;
         this.hidingHash = f == null ? null : new LengthHidingHash(digest, f);
+        this.burnBuffer = hidesLength && f == null ? new byte[CompressionCount.scratchLength(blockLength)] : null;
         byte[] k = secret.length > blockLength ? hashKey(md, secret) : secret;
         innerPad = new byte[blockLength];
         outerPad = new byte[blockLength];
@@ -73,6 +77,9 @@ public final class TlsHmac implements RecordMac {
     public void computeHidingLength(long seqNum, int type, int wireVersion, byte[] data, int off, int length,
                                     int maxLength, byte[] out, int outOff) {
         if (hidingHash == null) {
+            if (burnBuffer == null) {
+                throw new IllegalStateException("this MAC was made without length hiding");
+            }
             compute(seqNum, type, wireVersion, data, off, length, out, outOff);
             long prefix = blockLength + HEADER_LENGTH;
             CompressionCount.burn(md, burnBuffer, blockLength,
