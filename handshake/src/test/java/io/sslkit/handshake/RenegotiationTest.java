@@ -155,6 +155,29 @@ class RenegotiationTest {
         assertArrayEquals("still".getBytes(), q.send(true, "still".getBytes()));
     }
 
+    /**
+     * A renegotiation the server asks for counts once against its budget, not once for the HelloRequest and again
+     * for the ClientHello that answers it (found by JsseEngineFuzzTest through the JSSE engine: the server's second
+     * request within a minute declined the ClientHello it had asked for, and the client gave up).
+     */
+    @Test
+    void serverInitiatedRenegotiationsCountOnceEach() throws Exception {
+        AtomicInteger clientCompletions = new AtomicInteger();
+        EnginePair p = new EnginePair(client(ProtocolVersion.TLS_1_2).listener(countCompletions(clientCompletions))
+                .build(), server(ProtocolVersion.TLS_1_2).maxRenegotiationsPerMinute(2).build());
+        assertTrue(p.handshake());
+        for (int i = 0; i < 2; i++) {
+            p.server.beginHandshake();
+            settle(p);
+        }
+        assertEquals(3, clientCompletions.get(), "the first handshake and two renegotiations");
+        assertEquals(null, p.clientFailure);
+        assertEquals(null, p.serverFailure);
+        IllegalStateException e = assertThrows(IllegalStateException.class, p.server::beginHandshake);
+        assertTrue(e.getMessage().contains("within a minute"), e.getMessage());
+        assertArrayEquals("still".getBytes(), p.send(false, "still".getBytes()));
+    }
+
     @Test
     void ssl3NeverRenegotiates() {
         EnginePair p = new EnginePair(client(ProtocolVersion.SSL_3_0).build(), server(ProtocolVersion.SSL_3_0).build());

@@ -3,6 +3,8 @@ package io.sslkit.handshake;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sslkit.api.Policy;
@@ -38,6 +40,31 @@ class SessionLifecycleTest {
         EnginePair second = new EnginePair(client, server);
         assertTrue(second.handshake());
         assertTrue(second.client.session().resumed());
+    }
+
+    /**
+     * Once our close_notify is queued nothing follows it (RFC 5246 §7.2.1; SunJSSE drops it too): a server closed
+     * while the client's hello is on its way does not answer it, a later failure puts no alert behind the
+     * close_notify, and the outbound side stays done (found by JsseEngineFuzzTest through the JSSE engine).
+     */
+    @Test
+    void nothingFollowsOurCloseNotify() {
+        SslEngine c = SslEngine.client(client, "localhost", 443);
+        SslEngine s = SslEngine.server(server);
+        byte[] hello = Wire.drain(c);
+        assertNull(Wire.feed(s, new byte[0]));
+        s.closeOutbound();
+        byte[] closeNotify = Wire.drain(s);
+        assertEquals(7, closeNotify.length, "one plaintext alert record");
+        assertArrayEquals(new byte[] {Wire.ALERT, 0, 2, 1, 0}, new byte[] {closeNotify[0], closeNotify[3],
+            closeNotify[4], closeNotify[5], closeNotify[6]}, "close_notify");
+        assertTrue(s.isOutboundDone());
+        assertNull(Wire.feed(s, hello));
+        assertEquals(0, Wire.drain(s).length, "no ServerHello behind the close_notify");
+        assertTrue(s.isOutboundDone());
+        assertNotNull(Wire.feed(s, Wire.record(Wire.APPLICATION_DATA, 0x0300, new byte[40])));
+        assertEquals(0, Wire.drain(s).length, "no alert behind the close_notify");
+        assertTrue(s.isOutboundDone());
     }
 
     @Test

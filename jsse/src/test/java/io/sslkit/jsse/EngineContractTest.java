@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -233,6 +234,46 @@ class EngineContractTest {
         assertTrue(w.bytesProduced() > 0);
         assertTrue(p.client.isOutboundDone());
         assertTrue(p.client.isInboundDone());
+    }
+
+    /**
+     * Closing either direction before the handshake started ends the engine for good: wrap and unwrap say CLOSED
+     * and move nothing, both directions are done and stay so, beginHandshake refuses (found by JsseEngineFuzzTest:
+     * a later wrap or unwrap used to start the handshake, and isInboundDone went back to false).
+     */
+    @Test
+    void anEngineClosedBeforeItsHandshakeNeverStartsOne() throws Exception {
+        ByteBuffer wire = ByteBuffer.allocate(20_000);
+        sslkitClient(PKI.sslkit("TLS", null)).wrap(ByteBuffer.allocate(0), wire);
+        byte[] clientHello = Arrays.copyOf(wire.array(), wire.position());
+        for (boolean inbound : new boolean[] {true, false}) {
+            for (boolean client : new boolean[] {true, false}) {
+                SSLEngine e = client ? sslkitClient(PKI.sslkit("TLS", null))
+                        : PKI.sslkit("TLS", PKI.server).createSSLEngine();
+                e.setUseClientMode(client);
+                String what = (client ? "client" : "server") + (inbound ? ", closeInbound" : ", closeOutbound");
+                if (inbound) {
+                    e.closeInbound();
+                } else {
+                    e.closeOutbound();
+                }
+                for (int round = 0; round < 2; round++) {
+                    assertTrue(e.isInboundDone(), what);
+                    assertTrue(e.isOutboundDone(), what);
+                    assertEquals(HandshakeStatus.NOT_HANDSHAKING, e.getHandshakeStatus(), what);
+                    SSLEngineResult w = e.wrap(ByteBuffer.wrap(new byte[10]),
+                            ByteBuffer.allocate(e.getSession().getPacketBufferSize()));
+                    assertEquals(Status.CLOSED, w.getStatus(), what);
+                    assertEquals(0, w.bytesConsumed() + w.bytesProduced(), what);
+                    ByteBuffer in = ByteBuffer.wrap(clientHello);
+                    SSLEngineResult u = e.unwrap(in, ByteBuffer.allocate(e.getSession().getApplicationBufferSize()));
+                    assertEquals(Status.CLOSED, u.getStatus(), what);
+                    assertEquals(0, u.bytesConsumed() + u.bytesProduced(), what);
+                }
+                assertThrows(SSLException.class, e::beginHandshake, what);
+                assertTrue(e.isInboundDone() && e.isOutboundDone(), what);
+            }
+        }
     }
 
     @Test

@@ -2,9 +2,14 @@ package io.sslkit.jsse;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import org.junit.jupiter.api.Test;
 
 /** RFC 5746 renegotiation through the SSLEngine contract: beginHandshake again, FINISHED again, data flows on. */
@@ -39,6 +44,35 @@ class RenegotiationTest {
         assertEquals(2, p.clientFinished);
         assertEquals(2, p.serverFinished);
         byte[] data = "still talking".getBytes();
+        assertArrayEquals(data, EnginePump.transfer(p.server, p.client, data));
+    }
+
+    /**
+     * A server's beginHandshake only asks (HelloRequest): FINISHED comes once, when the handshake the client then
+     * starts completes, not when the request goes out; and each request counts once against the budget (both found
+     * by JsseEngineFuzzTest#server).
+     */
+    @Test
+    void sslkitServerRenegotiatesWithSunJsseClient() throws Exception {
+        SSLEngine client = PKI.sunJsse(null).createSSLEngine("localhost", 443);
+        client.setUseClientMode(true);
+        SSLEngine server = PKI.sslkit("TLSv1.2", PKI.server).createSSLEngine();
+        server.setUseClientMode(false);
+        EnginePump p = new EnginePump(client, server);
+        p.handshake();
+        server.beginHandshake();
+        SSLEngineResult r = server.wrap(ByteBuffer.allocate(0), p.toClient);
+        assertNotEquals(HandshakeStatus.FINISHED, r.getHandshakeStatus(), "the HelloRequest is not the handshake");
+        assertTrue(r.bytesProduced() > 0, "the HelloRequest went out");
+        p.renegotiate(p.server);
+        assertEquals(2, p.serverFinished, "FINISHED once per handshake");
+        assertEquals(2, p.clientFinished);
+        // a second request within the minute is still within the budget of 3 (it used to count twice)
+        p.renegotiate(p.server);
+        assertEquals(3, p.serverFinished);
+        assertEquals(3, p.clientFinished);
+        byte[] data = "after the server's renegotiations".getBytes();
+        assertArrayEquals(data, EnginePump.transfer(p.client, p.server, data));
         assertArrayEquals(data, EnginePump.transfer(p.server, p.client, data));
     }
 

@@ -49,10 +49,24 @@ public final class Connection implements HandshakeOutput {
     private ProtocolVersion recordVersion;
     private SslAlertException failure;
     private boolean closeRequested;
+    /**
+     * Our close_notify is queued: nothing may follow it on the wire (RFC 5246 §7.2.1; SunJSSE likewise ignores
+     * handshake messages and alerts once its outbound side is closed). A handshake still in progress goes on reading,
+     * but its answers, and an alert for a later failure, are dropped. Before, they were queued behind the close_notify
+     * and an engine whose outbound side was done had output again (found by JsseEngineFuzzTest).
+     */
+    private boolean outputClosed;
     /** Handshakes completed so far: how a waiting renegotiation tells that the new one is done. */
     private int completedHandshakes;
     /** Made on the first renegotiation: most connections never renegotiate. */
     private RenegotiationBudget renegotiations;
+    /**
+     * Server: our HelloRequest went out and was counted against the budget; the ClientHello that answers it is the
+     * same renegotiation and is not counted again. Before, a server-initiated renegotiation counted twice, so the
+     * server's second request within a minute (of the default 3) declined the very ClientHello it had asked for
+     * (found by JsseEngineFuzzTest).
+     */
+    private boolean helloRequested;
     /** Test-only; see {@link #enableFuzzerMode()}. Never set by production code. */
     private boolean fuzzerMode;
 
@@ -151,6 +165,7 @@ public final class Connection implements HandshakeOutput {
                 handshaker = Handshaker.client(config, this, cache, peerHost, peerPort, established.finishedData());
                 handshaker.start();
             } else {
+                helloRequested = true;
                 HandshakeMessage request = HandshakeMessage.of(HandshakeType.HELLO_REQUEST, new byte[0]);
                 new Events(config.listener(), false).message(true, HandshakeType.HELLO_REQUEST, 0);
                 message(request);
@@ -180,7 +195,9 @@ public final class Connection implements HandshakeOutput {
             return false;
         }
         // beyond the budget the completed handshake declines, as when renegotiation is off
-        if (!config.isClient() && m.type() == HandshakeType.CLIENT_HELLO && renegotiationBudget().tryStart()) {
+        if (!config.isClient() && m.type() == HandshakeType.CLIENT_HELLO
+                && (helloRequested || renegotiationBudget().tryStart())) {
+            helloRequested = false;
             handshaker = Handshaker.server(config, this, cache, established.finishedData());
             handshaker.receive(m);
             return true;
@@ -389,6 +406,9 @@ public final class Connection implements HandshakeOutput {
     private void sendAlert(Alert a) throws SslAlertException {
         flushHandshake();
         writeRecord(ContentType.ALERT, a.encode());
+        if (a.description() == AlertDescription.CLOSE_NOTIFY) {
+            outputClosed = true;
+        }
     }
 
     private void flushHandshake() throws SslAlertException {
@@ -405,6 +425,9 @@ public final class Connection implements HandshakeOutput {
     }
 
     private void put(ContentType type, ByteBuffer data) throws SslAlertException {
+        if (outputClosed) {
+            return;
+        }
         int need = records.maxWireSize(data.remaining());
         if (outBuf.length - outEnd < need) {
             // doubling keeps a flight queued record by record linear; an exact first size keeps it small

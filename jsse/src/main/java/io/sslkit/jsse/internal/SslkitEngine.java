@@ -61,6 +61,11 @@ final class SslkitEngine extends SSLEngine {
     private boolean finishedReported;
     /** A handshake after the first is in progress; FINISHED is due again when it completes. */
     private boolean renegotiating;
+    /**
+     * The hellos of the handshake in progress have agreed. A server's beginHandshake only sends a HelloRequest, after
+     * which the sslkit engine is idle until the client's ClientHello: that is no completed handshake yet.
+     */
+    private boolean handshakeNegotiated;
     private boolean outboundClosedEarly;
     private boolean inboundClosedEarly;
     /**
@@ -127,10 +132,19 @@ final class SslkitEngine extends SSLEngine {
             renegotiationStarted();
             return;
         }
-        if (core == null && (outboundClosedEarly || inboundClosedEarly)) {
+        if (closedBeforeStart()) {
             throw new SSLException("the engine was closed before its handshake started");
         }
         start();
+    }
+
+    /**
+     * Closing either direction before the handshake started ends the engine: no handshake starts afterwards (wrap and
+     * unwrap say CLOSED, beginHandshake refuses), so both directions are done. Before, a later wrap or unwrap started
+     * one and isInboundDone/isOutboundDone went back to false (found by JsseEngineFuzzTest).
+     */
+    private boolean closedBeforeStart() {
+        return core == null && (outboundClosedEarly || inboundClosedEarly);
     }
 
     /**
@@ -145,6 +159,7 @@ final class SslkitEngine extends SSLEngine {
 
     private void renegotiationStarted() {
         renegotiating = true;
+        handshakeNegotiated = false;
         handshakeSession = SessionImpl.handshaking(getPeerHost(), getPeerPort(), requestedServerNames());
         LOG.debug("{} renegotiation started", settings.clientMode() ? "client" : "server");
     }
@@ -232,6 +247,7 @@ final class SslkitEngine extends SSLEngine {
     /** The hellos have agreed: the handshake session a trust or key manager inspects shows it from now on. */
     private void negotiated(Negotiation n) {
         peerRenegotiationSeen();
+        handshakeNegotiated = true;
         negotiatedVersion = n.version();
         SessionImpl h = handshakeSession;
         if (h != null) {
@@ -267,7 +283,7 @@ final class SslkitEngine extends SSLEngine {
         if (dst.isReadOnly()) {
             throw new ReadOnlyBufferException();
         }
-        if (core == null && outboundClosedEarly) {
+        if (closedBeforeStart()) {
             return result(Status.CLOSED, 0, 0);
         }
         start();
@@ -432,7 +448,7 @@ final class SslkitEngine extends SSLEngine {
         if (plain != null) {
             return result(Status.OK, 0, scatter(dsts, offset, length));
         }
-        if (core == null && inboundClosedEarly) {
+        if (closedBeforeStart()) {
             return result(Status.CLOSED, 0, 0);
         }
         start();
@@ -522,7 +538,7 @@ final class SslkitEngine extends SSLEngine {
             // the peer, so it does not get here)
             renegotiationStarted();
         }
-        boolean handshakeDone = core != null && core.isHandshakeComplete()
+        boolean handshakeDone = core != null && core.isHandshakeComplete() && handshakeNegotiated
                 && core.handshakeStatus() == SslEngine.HandshakeStatus.NOT_HANDSHAKING && core.failure() == null;
         if ((!finishedReported || renegotiating) && handshakeDone && hs != HandshakeStatus.NEED_WRAP) {
             finishedReported = true;
@@ -597,7 +613,7 @@ final class SslkitEngine extends SSLEngine {
 
     @Override
     public synchronized boolean isOutboundDone() {
-        return core == null ? outboundClosedEarly : core.isOutboundDone() && staged == null;
+        return core == null ? closedBeforeStart() : core.isOutboundDone() && staged == null;
     }
 
     /**
@@ -624,7 +640,7 @@ final class SslkitEngine extends SSLEngine {
 
     @Override
     public synchronized boolean isInboundDone() {
-        return core == null ? inboundClosedEarly : core.isInboundDone() && plain == null;
+        return core == null ? closedBeforeStart() : core.isInboundDone() && plain == null;
     }
 
     // ---- sessions ---------------------------------------------------------------------------------------------
