@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sslkit.handshake.testing.Budget;
+import io.sslkit.handshake.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -89,14 +89,7 @@ class JsseEngineFuzzTest {
     }
 
     static Stream<Arguments> seeds() throws Exception {
-        List<Arguments> out = new ArrayList<>();
-        for (String method : List.of("server", "client")) {
-            try (Stream<Path> files = Files.list(inputs().resolve(method))) {
-                files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("seed-")).sorted()
-                        .forEach(n -> out.add(Arguments.of(method, n)));
-            }
-        }
-        return out.stream();
+        return Corpus.seeds(inputs(), List.of("server", "client"));
     }
 
     static Stream<String> methods() {

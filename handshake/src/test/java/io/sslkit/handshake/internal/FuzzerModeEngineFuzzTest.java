@@ -12,10 +12,10 @@ import io.sslkit.api.SslAlertException;
 import io.sslkit.handshake.EngineAccess;
 import io.sslkit.handshake.SslEngine;
 import io.sslkit.handshake.testing.Budget;
+import io.sslkit.handshake.testing.Corpus;
 import io.sslkit.handshake.testing.EngineDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -125,14 +125,7 @@ class FuzzerModeEngineFuzzTest {
     }
 
     static Stream<Arguments> seeds() throws Exception {
-        List<Arguments> out = new ArrayList<>();
-        for (String method : List.of("server", "client")) {
-            try (Stream<Path> files = Files.list(inputs().resolve(method))) {
-                files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("seed-")).sorted()
-                        .forEach(n -> out.add(Arguments.of(method, n)));
-            }
-        }
-        return out.stream();
+        return Corpus.seeds(inputs(), List.of("server", "client"));
     }
 
     private static Path inputs() throws Exception {
