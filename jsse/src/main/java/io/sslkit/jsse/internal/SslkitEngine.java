@@ -73,11 +73,6 @@ final class SslkitEngine extends SSLEngine {
      * follows is still queued there); null when there is none: records normally go straight into the destination.
      */
     private ByteBuffer staged;
-    /**
-     * Plaintext the caller's buffers have not taken yet, in read mode; null when there is none: plaintext normally
-     * goes straight into the caller's buffer.
-     */
-    private ByteBuffer plain;
     private Socket socket;
     private BiFunction<SSLEngine, List<String>, String> applicationProtocolSelector;
 
@@ -445,9 +440,6 @@ final class SslkitEngine extends SSLEngine {
                 throw new ReadOnlyBufferException();
             }
         }
-        if (plain != null) {
-            return result(Status.OK, 0, scatter(dsts, offset, length));
-        }
         if (closedBeforeStart()) {
             return result(Status.CLOSED, 0, 0);
         }
@@ -463,7 +455,8 @@ final class SslkitEngine extends SSLEngine {
             return result(Status.BUFFER_OVERFLOW, 0, 0);
         }
         ByteBuffer dst = directDestination(dsts, offset, length, room);
-        // the sslkit engine writes into one buffer: plaintext for several passes through one of ours
+        // the sslkit engine writes into one buffer: plaintext for several passes through one of ours, which the
+        // buffers then always take whole (they hold at least room bytes)
         ByteBuffer through = dst == null ? ByteBuffer.allocate(room) : null;
         SslEngine.Result r;
         try {
@@ -473,8 +466,7 @@ final class SslkitEngine extends SSLEngine {
         }
         int produced = r.bytesProduced();
         if (through != null) {
-            plain = through.flip();
-            produced = scatter(dsts, offset, length);
+            produced = scatter(through.flip(), dsts, offset, length);
         }
         Status status = switch (r.status()) {
             case BUFFER_UNDERFLOW -> Status.BUFFER_UNDERFLOW;
@@ -508,8 +500,8 @@ final class SslkitEngine extends SSLEngine {
         return EMPTY;
     }
 
-    /** Moves {@link #plain} into the buffers, in order, and drops it once they have taken all of it. */
-    private int scatter(ByteBuffer[] dsts, int offset, int length) {
+    /** Moves {@code plain} into the buffers, in order, as far as they have room. */
+    private static int scatter(ByteBuffer plain, ByteBuffer[] dsts, int offset, int length) {
         int n = 0;
         for (int i = offset; i < offset + length && plain.hasRemaining(); i++) {
             int take = Math.min(dsts[i].remaining(), plain.remaining());
@@ -517,15 +509,12 @@ final class SslkitEngine extends SSLEngine {
             plain.position(plain.position() + take);
             n += take;
         }
-        if (!plain.hasRemaining()) {
-            plain = null;
-        }
         return n;
     }
 
     /** Bytes of the buffers this engine holds beyond the sslkit engine's: 0 while nothing waits for the caller. */
     int retainedBufferBytes() {
-        return (staged == null ? 0 : staged.capacity()) + (plain == null ? 0 : plain.capacity());
+        return staged == null ? 0 : staged.capacity();
     }
 
     // ---- status -----------------------------------------------------------------------------------------------
@@ -640,7 +629,7 @@ final class SslkitEngine extends SSLEngine {
 
     @Override
     public synchronized boolean isInboundDone() {
-        return core == null ? closedBeforeStart() : core.isInboundDone() && plain == null;
+        return core == null ? closedBeforeStart() : core.isInboundDone();
     }
 
     // ---- sessions ---------------------------------------------------------------------------------------------
